@@ -1,0 +1,122 @@
+package io.kmon.metrics;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The identity of one series: a metric name plus its tags, sorted by key.
+ *
+ * <p>Names are dotted ({@code api.calls}); exporters translate dots to underscores. Names and
+ * tag keys are validated here, once, at registration, so every exporter can write them as
+ * they are.
+ */
+public final class MeterId implements Comparable<MeterId> {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
+    private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private final String name;
+    private final SortedMap<String, String> tags;
+    private final String key;
+
+    private MeterId(String name, SortedMap<String, String> tags) {
+        this.name = name;
+        this.tags = Collections.unmodifiableSortedMap(tags);
+        this.key = tags.isEmpty() ? name : name + tags;
+    }
+
+    /**
+     * An id from a name and alternating tag keys and values: {@code of("api.calls", "method", "get")}.
+     *
+     * @throws IllegalArgumentException naming the bad value when the name or a tag key cannot be
+     *     exported, a key repeats, or the pairs are uneven
+     * @throws NullPointerException when the name, a key or a value is null
+     */
+    public static MeterId of(String name, String... tags) {
+        Objects.requireNonNull(tags, "tags");
+        if (tags.length % 2 != 0) {
+            throw new IllegalArgumentException("tags must be key/value pairs, got an odd count: " + tags.length);
+        }
+        SortedMap<String, String> sorted = new TreeMap<>();
+        for (int i = 0; i < tags.length; i += 2) {
+            put(sorted, tags[i], tags[i + 1]);
+        }
+        return new MeterId(checkName(name), sorted);
+    }
+
+    /** An id from a name and a map of tags. */
+    public static MeterId of(String name, Map<String, String> tags) {
+        Objects.requireNonNull(tags, "tags");
+        SortedMap<String, String> sorted = new TreeMap<>();
+        tags.forEach((k, v) -> put(sorted, k, v));
+        return new MeterId(checkName(name), sorted);
+    }
+
+    /** This id with one more tag (or that tag replaced). */
+    public MeterId withTag(String key, String value) {
+        SortedMap<String, String> copy = new TreeMap<>(tags);
+        copy.remove(key);
+        put(copy, key, value);
+        return new MeterId(name, copy);
+    }
+
+    private static void put(SortedMap<String, String> tags, String key, String value) {
+        Objects.requireNonNull(key, "tag key");
+        Objects.requireNonNull(value, () -> "value of tag " + key);
+        if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
+            throw new IllegalArgumentException(
+                    "invalid tag key '" + key + "': use letters, digits and '_', not starting with a digit or '__'");
+        }
+        if (tags.put(key, value) != null) {
+            throw new IllegalArgumentException("tag key '" + key + "' given twice");
+        }
+    }
+
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid metric name '" + name
+                    + "': use dot-separated words of letters, digits and '_', not starting with a digit");
+        }
+        return name;
+    }
+
+    /** The dotted metric name. */
+    public String name() {
+        return name;
+    }
+
+    /** The tags, sorted by key, unmodifiable. */
+    public SortedMap<String, String> tags() {
+        return tags;
+    }
+
+    /** The tag's value, or null. */
+    public String tag(String key) {
+        return tags.get(key);
+    }
+
+    @Override
+    public int compareTo(MeterId other) {
+        return key.compareTo(other.key);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MeterId other && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    /** {@code name{k1=v1, k2=v2}}, or the name alone. */
+    @Override
+    public String toString() {
+        return key;
+    }
+}

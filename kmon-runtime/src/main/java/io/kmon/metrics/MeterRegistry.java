@@ -1,0 +1,153 @@
+package io.kmon.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Every series of one {@code Kmon}, keyed by {@link MeterId}. Registering returns the existing
+ * handle for a known id, so callers resolve a handle once and keep it; the lookup here is for
+ * registration and reads, never for the hot path.
+ *
+ * <p>Cardinality is capped per metric name: beyond {@code maxSeriesPerName} series, new tag
+ * combinations fold into one series tagged {@code overflow=true}, and the folded registrations
+ * are counted ({@link #folded()}), so memory stays bounded whatever callers send.
+ */
+public final class MeterRegistry {
+    /** Tag of the series that absorbs registrations over the cardinality cap. */
+    public static final String OVERFLOW_TAG = "overflow";
+
+    private final Clock clock;
+    private final long windowMillis;
+    private final int maxSeriesPerName;
+    private final ConcurrentHashMap<MeterId, Meter> meters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
+
+    /**
+     * A registry.
+     *
+     * @param clock positions timer windows
+     * @param windowMillis the length of timer windows
+     * @param maxSeriesPerName the cardinality cap per metric name
+     */
+    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (windowMillis <= 0 || maxSeriesPerName <= 0) {
+            throw new IllegalArgumentException("window and cardinality cap must be positive");
+        }
+        this.windowMillis = windowMillis;
+        this.maxSeriesPerName = maxSeriesPerName;
+    }
+
+    /** The counter for {@code id}, created on first use. */
+    public Counter counter(MeterId id) {
+        return register(id, Counter.class, Counter::new);
+    }
+
+    /** A counter computed from {@code count} when read; the first supplier for an id wins. */
+    public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
+        Objects.requireNonNull(count, "count");
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count));
+    }
+
+    /** The settable gauge for {@code id}, created on first use. */
+    public Gauge gauge(MeterId id) {
+        return register(id, Gauge.class, Gauge::new);
+    }
+
+    /** A gauge read from {@code supplier}, strongly held; the first supplier for an id wins. */
+    public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier));
+    }
+
+    /** The timer for {@code id}, created on first use. */
+    public Timer timer(MeterId id) {
+        return register(id, Timer.class, i -> new Timer(i, windowMillis, clock.millis()));
+    }
+
+    private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory) {
+        Objects.requireNonNull(id, "id");
+        Meter existing = meters.get(id);
+        if (existing == null) {
+            Family family = families.computeIfAbsent(id.name(), n -> new Family(type));
+            if (family.type != type) {
+                throw typeClash(id, family.type, type);
+            }
+            existing = meters.computeIfAbsent(id, i -> family.admit(maxSeriesPerName) ? factory.apply(i) : null);
+            if (existing == null) {
+                family.folded.increment();
+                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"), factory);
+            }
+        }
+        if (!type.isInstance(existing)) {
+            throw typeClash(id, existing.getClass(), type);
+        }
+        return type.cast(existing);
+    }
+
+    private static IllegalArgumentException typeClash(MeterId id, Class<?> registered, Class<?> requested) {
+        return new IllegalArgumentException("metric '" + id.name() + "' is already registered as a "
+                + registered.getSimpleName() + "; it cannot also be a " + requested.getSimpleName());
+    }
+
+    /** Every series, in id order. */
+    public List<Meter> meters() {
+        List<Meter> all = new ArrayList<>(meters.values());
+        all.sort((a, b) -> a.id().compareTo(b.id()));
+        return all;
+    }
+
+    /** Per metric name, how many registrations were folded into its overflow series. */
+    public Map<String, Long> folded() {
+        Map<String, Long> folded = new TreeMap<>();
+        families.forEach((name, family) -> {
+            long n = family.folded.sum();
+            if (n > 0) {
+                folded.put(name, n);
+            }
+        });
+        return folded;
+    }
+
+    /** An immutable snapshot of every series at the clock's current time. */
+    public MetricsSnapshot snapshot() {
+        long now = clock.millis();
+        List<MeterSnapshot> readings = new ArrayList<>();
+        for (Meter meter : meters()) {
+            readings.add(meter.snapshot(now));
+        }
+        return new MetricsSnapshot(now, readings, folded());
+    }
+
+    /** The series of one metric name: one type, a capped number of tag sets. */
+    private static final class Family {
+        final Class<?> type;
+        final AtomicInteger series = new AtomicInteger();
+        final LongAdder folded = new LongAdder();
+
+        Family(Class<?> type) {
+            this.type = type;
+        }
+
+        /** Takes one of the family's {@code cap} places; false when all are taken. */
+        boolean admit(int cap) {
+            int n;
+            do {
+                n = series.get();
+                if (n >= cap) {
+                    return false;
+                }
+            } while (!series.compareAndSet(n, n + 1));
+            return true;
+        }
+    }
+}

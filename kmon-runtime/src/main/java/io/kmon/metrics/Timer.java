@@ -1,0 +1,92 @@
+package io.kmon.metrics;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Durations: a cumulative count and sum (what Prometheus needs), and a sliding window with
+ * exact min and max and p50/p95/p99 within <b>1.93%</b> relative error.
+ *
+ * <pre>{@code
+ * try (Timer.Sample s = kmon.timer("db.query").start()) {
+ *     runQuery();
+ * }
+ * }</pre>
+ *
+ * <p>Hot path: {@link #record} takes no lock and allocates nothing: two {@link LongAdder}s
+ * (striped, so threads timing the same series do not share a cache line) and one bucket
+ * increment in the window. Memory is bounded, about 7 KiB whatever the call rate.
+ */
+public final class Timer implements Meter {
+    private final MeterId id;
+    private final LongAdder count = new LongAdder();
+    private final LongAdder totalNanos = new LongAdder();
+    private final WindowedHistogram window;
+
+    Timer(MeterId id, long windowMillis, long nowMillis) {
+        this.id = id;
+        this.window = new WindowedHistogram(windowMillis, nowMillis);
+    }
+
+    /** Records one duration; negative values count as zero. */
+    public void record(long nanos) {
+        long n = Math.max(0, nanos);
+        count.increment();
+        totalNanos.add(n);
+        window.record(n);
+    }
+
+    /** Starts timing; closing the sample records the elapsed time once. */
+    public Sample start() {
+        return new Sample(this, System.nanoTime());
+    }
+
+    /** Durations recorded so far. */
+    public long count() {
+        return count.sum();
+    }
+
+    /** Sum of all durations, in nanoseconds. */
+    public long totalNanos() {
+        return totalNanos.sum();
+    }
+
+    @Override
+    public MeterId id() {
+        return id;
+    }
+
+    @Override
+    public MeterSnapshot.TimerSnapshot snapshot(long nowMillis) {
+        // Count is read before the window so a snapshot never shows more window samples than calls.
+        long n = count();
+        long total = totalNanos();
+        return new MeterSnapshot.TimerSnapshot(id, n, total, window.stats(nowMillis));
+    }
+
+    /** One timing in progress; {@link #close()} records it (again-closing does nothing). */
+    public static final class Sample implements AutoCloseable {
+        private final Timer timer;
+        private final long startNanos;
+        private boolean closed;
+
+        private Sample(Timer timer, long startNanos) {
+            this.timer = timer;
+            this.startNanos = startNanos;
+        }
+
+        /** Records the time since {@link Timer#start()} and returns it in nanoseconds. */
+        public long stop() {
+            long elapsed = System.nanoTime() - startNanos;
+            if (!closed) {
+                closed = true;
+                timer.record(elapsed);
+            }
+            return elapsed;
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+}
