@@ -1,0 +1,178 @@
+package io.kmon.benchmarks;
+
+import io.kmon.benchmarks.report.Footprint;
+import io.kmon.benchmarks.report.Machine;
+import io.kmon.benchmarks.report.Measurement;
+import io.kmon.benchmarks.report.Report;
+import io.kmon.benchmarks.report.Results;
+import io.kmon.benchmarks.report.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole suite, at 1 and then 2 threads, measures the footprint, and writes the report.
+ *
+ * <pre>{@code
+ * java -jar kmon-benchmarks/target/benchmarks.jar --out docs/BENCHMARKS.md   # full run
+ * java -jar kmon-benchmarks/target/benchmarks.jar --smoke                    # CI: does it all still run?
+ * }</pre>
+ *
+ * <p>Options: {@code --smoke} (one fork, one short iteration, report to
+ * {@code kmon-benchmarks/target/BENCHMARKS-smoke.md}), {@code --out FILE}, {@code --include REGEX}
+ * (benchmarks to run, default all), {@code --threads 1,2}, {@code --command TEXT} (how the
+ * report names the command). A benchmark that fails makes the whole run fail. Plain JMH is
+ * there too: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}.
+ */
+public final class Suite {
+    static final String ALL = "io\\.kmon\\.benchmarks\\..*Benchmark\\..*";
+    static final String FULL_JVM_ARGS = "-Xms2g -Xmx2g";
+    static final int FOOTPRINT_METHODS = 1_000;
+
+    private Suite() {}
+
+    /** Runs the suite; exits non-zero on bad arguments or a failed benchmark. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: [--smoke] [--out FILE] [--include REGEX] [--threads 1,2] [--command TEXT]");
+            System.exit(2);
+            return;
+        }
+        boolean smoke = options.containsKey("smoke");
+        Path out = Path.of(options.getOrDefault("out",
+                smoke ? "kmon-benchmarks/target/BENCHMARKS-smoke.md" : "docs/BENCHMARKS.md"));
+        String include = options.getOrDefault("include", ALL);
+        List<Integer> threads = threads(options.getOrDefault("threads", "1,2"));
+        String command = options.getOrDefault("command", "java -jar kmon-benchmarks/target/benchmarks.jar "
+                + String.join(" ", args));
+
+        Path root = Path.of("/");
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String loadStart = Machine.loadAverage(root);
+        List<Measurement> measurements = new ArrayList<>();
+        try {
+            for (int t : threads) {
+                for (RunResult r : new Runner(options(smoke, include, t).build()).run()) {
+                    measurements.add(measurement(r));
+                }
+            }
+        } catch (RunnerException e) {
+            System.err.println("benchmark run failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Footprint footprint = FootprintProbe.measure(FOOTPRINT_METHODS);
+        String loadEnd = Machine.loadAverage(root);
+
+        Run run = new Run(date, Machine.read(root), loadStart, loadEnd, command, settings(smoke, threads),
+                new Results(measurements), Optional.of(footprint));
+        String analysis = Files.exists(out) ? Report.analysisOf(Files.readString(out, StandardCharsets.UTF_8))
+                : Report.analysisOf("");
+        write(out, Report.render(run, analysis));
+        System.out.println("kmon benchmarks: " + measurements.size() + " results written to " + out);
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> options.put("smoke", "true");
+                case "--out", "--include", "--threads", "--command" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(args[i] + " needs a value");
+                    }
+                    options.put(args[i].substring(2), args[++i]);
+                }
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        return options;
+    }
+
+    static List<Integer> threads(String list) {
+        List<Integer> threads = new ArrayList<>();
+        for (String s : list.split(",")) {
+            int t;
+            try {
+                t = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--threads wants numbers like 1,2, got '" + list + "'", e);
+            }
+            if (t < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+            }
+            threads.add(t);
+        }
+        return threads;
+    }
+
+    static ChainedOptionsBuilder options(boolean smoke, String include, int threads) {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(include)
+                .threads(threads)
+                .forks(1)
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend(FULL_JVM_ARGS.split(" "))
+                .shouldFailOnError(true);
+        if (smoke) {
+            return b.warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+        }
+        return b.warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+    }
+
+    static String settings(boolean smoke, List<Integer> threads) {
+        String iterations = smoke ? "no warmup, 1 measurement iteration of 200 ms (SMOKE: figures are not measurements)"
+                : "3 warmup iterations of 2 s, 5 measurement iterations of 2 s";
+        return "JMH 1.37, average time (ns/op), 1 fork, " + iterations + ", threads " + threads
+                + " (the state is shared: at 2 threads both threads call the same monitored method), `-prof gc`, "
+                + "forked JVM args `" + FULL_JVM_ARGS + "`. kmon instances run without their background thread; "
+                + "Dropwizard's sliding window is 1 s; the footprint uses " + FOOTPRINT_METHODS + " methods.";
+    }
+
+    static Measurement measurement(RunResult r) {
+        String benchmark = r.getParams().getBenchmark();
+        int lastDot = benchmark.lastIndexOf('.');
+        String type = benchmark.substring(benchmark.lastIndexOf('.', lastDot - 1) + 1, lastDot);
+        String group = type.endsWith("Benchmark") ? type.substring(0, type.length() - "Benchmark".length()) : type;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : r.getParams().getParamsKeys()) {
+            params.put(key, r.getParams().getParam(key));
+        }
+        double bytes = Double.NaN;
+        for (String key : r.getSecondaryResults().keySet()) {
+            if (key.endsWith("gc.alloc.rate.norm")) {
+                bytes = r.getSecondaryResults().get(key).getScore();
+            }
+        }
+        return new Measurement(group, benchmark.substring(lastDot + 1), params, r.getParams().getThreads(),
+                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), bytes);
+    }
+
+    private static void write(Path out, String text) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+    }
+}
