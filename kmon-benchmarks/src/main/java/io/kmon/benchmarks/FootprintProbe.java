@@ -1,9 +1,7 @@
 package io.kmon.benchmarks;
 
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
 import io.kmon.MethodMonitor;
-import io.kmon.annotations.AlertLevel;
 import io.kmon.benchmarks.report.Footprint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,14 +14,13 @@ import org.openjdk.jol.info.GraphLayout;
  * Benchmark 8: heap per monitored method, measured with JOL as the difference in what a
  * {@code Kmon} retains before and after its methods exist.
  *
- * <p>{@link #measure} registers methods the way a generated proxy's {@code wrap} does
- * ({@code kmon.component(...).method(...)}), ten per component, and records on them as
+ * <p>{@link #measure} registers methods as {@link MonitoredMethods} does (the calls a generated
+ * proxy's {@code wrap} makes), ten per component, and records on them as
  * {@code MonitoredService} would. Everything shared (the registry's maps, the untagged
  * {@code errors.count}) is spread over all of them; {@link Footprint#wrapBytes()} shows the
  * other extreme, one small interface alone in a {@code Kmon}.
  */
 public final class FootprintProbe {
-    private static final int PER_COMPONENT = 10;
     private static final int HOT_METHODS = 20;
     private static final int HOT_CALLS = 50_000;
 
@@ -36,22 +33,15 @@ public final class FootprintProbe {
 
     private FootprintProbe() {}
 
-    /** Measures {@code methods} methods (a multiple of ten). */
+    /** Measures {@code methods} methods (a multiple of ten, at least 20). */
     public static Footprint measure(int methods) throws InterruptedException {
-        if (methods < HOT_METHODS || methods % PER_COMPONENT != 0) {
-            throw new IllegalArgumentException("methods must be a multiple of " + PER_COMPONENT + " and at least "
-                    + HOT_METHODS + ": " + methods);
+        if (methods < HOT_METHODS) {
+            throw new IllegalArgumentException("methods must be at least " + HOT_METHODS + ": " + methods);
         }
         try (Kmon kmon = Kmon.builder().backgroundThread(false).build()) {
             GraphLayout emptyLayout = GraphLayout.parseInstance(kmon);
             long empty = emptyLayout.totalSize();
-            List<MethodMonitor> handles = new ArrayList<>();
-            for (int c = 0; c < methods / PER_COMPONENT; c++) {
-                ComponentMonitor component = kmon.component("component_" + c, "kmon");
-                for (int m = 0; m < PER_COMPONENT; m++) {
-                    handles.add(component.method("method_" + m, 0, AlertLevel.WARNING));
-                }
-            }
+            List<MethodMonitor> handles = MonitoredMethods.register(kmon, methods);
             long fresh = retained(kmon);
             for (MethodMonitor h : handles) {
                 h.success(1_000);
