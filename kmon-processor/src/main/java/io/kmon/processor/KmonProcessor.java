@@ -2,6 +2,7 @@ package io.kmon.processor;
 
 import com.google.auto.service.AutoService;
 import io.kmon.processor.codegen.ProxyWriter;
+import io.kmon.processor.codegen.RuntimeTypes;
 import io.kmon.processor.model.GeneratedNames;
 import io.kmon.processor.model.KmonAnnotations;
 import io.kmon.processor.model.ProxyModel;
@@ -66,10 +67,15 @@ public final class KmonProcessor extends AbstractProcessor {
         writer = new ProxyWriter(env.getElementUtils(), env.getFiler());
     }
 
+    /**
+     * kmon's annotations, and {@code @Generated}: the processor claims them all, so that
+     * {@code -Xlint:all} does not warn that no processor claimed the annotations on the
+     * classes it generates.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(KmonAnnotations.MONITORED, KmonAnnotations.SLOW_ALERT, KmonAnnotations.ALERT_ON,
-                KmonAnnotations.NOT_MONITORED);
+                KmonAnnotations.NOT_MONITORED, RuntimeTypes.generatedAnnotation());
     }
 
     @Override
@@ -96,7 +102,7 @@ public final class KmonProcessor extends AbstractProcessor {
         } catch (RuntimeException | Error e) {
             messager.printMessage(Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR + " (" + e + ")");
         }
-        return false; // other processors may read kmon's annotations too
+        return true;
     }
 
     /** This round's {@code @Monitored} types plus the deferred ones, sorted so output never depends on order. */

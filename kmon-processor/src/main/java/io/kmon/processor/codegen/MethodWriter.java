@@ -1,5 +1,6 @@
 package io.kmon.processor.codegen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -55,7 +56,10 @@ final class MethodWriter {
         }
         if (method.safeVarargs()) {
             // The array goes to the delegate untouched, so no heap pollution can start here.
-            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS).addModifiers(Modifier.FINAL);
+            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS)
+                    .addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
+                            .addMember("value", "$S", "varargs").build())
+                    .addModifiers(Modifier.FINAL);
         }
         for (TypeVariable variable : method.type().getTypeVariables()) {
             builder.addTypeVariable(TypeVariableName.get(variable));

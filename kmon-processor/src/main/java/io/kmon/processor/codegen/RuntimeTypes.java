@@ -27,8 +27,14 @@ public final class RuntimeTypes {
     static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
     static final ClassName DEPRECATED = ClassName.get("java.lang", "Deprecated");
     static final ClassName SAFE_VARARGS = ClassName.get("java.lang", "SafeVarargs");
+    static final ClassName SUPPRESS_WARNINGS = ClassName.get("java.lang", "SuppressWarnings");
 
     private RuntimeTypes() {}
+
+    /** The qualified name of the {@code @Generated} annotation generated classes carry (Java 9+). */
+    public static String generatedAnnotation() {
+        return GENERATED.canonicalName();
+    }
 
     /** Qualified names of the runtime types generated code needs on the compile classpath; Kmon first. */
     public static List<String> requiredOnClasspath() {
