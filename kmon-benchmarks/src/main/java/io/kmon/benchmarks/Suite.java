@@ -136,13 +136,13 @@ public final class Suite {
         if (smoke) {
             return b.warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
         }
-        return b.warmupIterations(3).warmupTime(TimeValue.seconds(2))
+        return b.warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2));
     }
 
     static String settings(boolean smoke, List<Integer> threads) {
         String iterations = smoke ? "no warmup, 1 measurement iteration of 200 ms (SMOKE: figures are not measurements)"
-                : "3 warmup iterations of 2 s, 5 measurement iterations of 2 s";
+                : "3 warmup iterations of 1 s, 5 measurement iterations of 2 s";
         return "JMH 1.37, average time (ns/op), 1 fork, " + iterations + ", threads " + threads
                 + " (the state is shared: at 2 threads both threads call the same monitored method), `-prof gc`, "
                 + "forked JVM args `" + FULL_JVM_ARGS + "`. kmon instances run without their background thread; "
