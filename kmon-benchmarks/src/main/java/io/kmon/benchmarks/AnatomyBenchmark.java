@@ -50,10 +50,10 @@ public class AnatomyBenchmark {
         }
     }
 
-    /** One handle in an isolated {@code Kmon}. */
+    /** One handle in an isolated {@code Kmon}, set up as in KmonBenchmark. */
     @Setup
     public void setUp() {
-        kmon = Kmon.builder().backgroundThread(false).build();
+        kmon = Kmon.builder().systemMetrics(false).build();
         handle = kmon.component("anatomy", "kmon").method("m", 0, AlertLevel.WARNING);
     }
 

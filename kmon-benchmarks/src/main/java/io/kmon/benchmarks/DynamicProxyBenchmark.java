@@ -23,10 +23,10 @@ public class DynamicProxyBenchmark {
     private Service proxied;
     private long x = 42;
 
-    /** One isolated instance, no background thread. */
+    /** One isolated instance, as in KmonBenchmark. */
     @Setup
     public void setUp() {
-        kmon = Kmon.builder().backgroundThread(false).build();
+        kmon = Kmon.builder().systemMetrics(false).build();
         proxied = TimingHandler.wrap(Service.class, new Work(), kmon, "bench_dynamic");
     }
 

@@ -45,7 +45,7 @@ public class ExportBenchmark {
     /** A {@code Kmon} with {@link #methods} exercised methods, and their snapshot and model. */
     @Setup
     public void setUp() {
-        kmon = Kmon.builder().backgroundThread(false).build();
+        kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
         MonitoredMethods.exercise(MonitoredMethods.register(kmon, methods));
         export = new ExportBridge(kmon);
         snapshot = kmon.snapshot();

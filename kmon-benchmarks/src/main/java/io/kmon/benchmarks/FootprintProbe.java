@@ -38,7 +38,7 @@ public final class FootprintProbe {
         if (methods < HOT_METHODS) {
             throw new IllegalArgumentException("methods must be at least " + HOT_METHODS + ": " + methods);
         }
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).build()) {
+        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
             GraphLayout emptyLayout = GraphLayout.parseInstance(kmon);
             long empty = emptyLayout.totalSize();
             List<MethodMonitor> handles = MonitoredMethods.register(kmon, methods);
@@ -91,7 +91,7 @@ public final class FootprintProbe {
 
     /** Per method, one {@code MonitoredService.wrap} alone in a fresh {@code Kmon}, after one call of each. */
     private static double wrapBytes() {
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).build()) {
+        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
             long empty = retained(kmon);
             Service monitored = MonitoredService.wrap(new Work(), kmon);
             monitored.call(1);
@@ -107,7 +107,7 @@ public final class FootprintProbe {
     }
 
     private static long proxyBytes() {
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).build()) {
+        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
             return ClassLayout.parseInstance(MonitoredService.wrap(new Work(), kmon)).instanceSize();
         }
     }

@@ -145,7 +145,7 @@ public final class Suite {
                 : "3 warmup iterations of 1 s, 5 measurement iterations of 2 s";
         return "JMH 1.37, average time (ns/op), 1 fork, " + iterations + ", threads " + threads
                 + " (the state is shared: at 2 threads both threads call the same monitored method), `-prof gc`, "
-                + "forked JVM args `" + FULL_JVM_ARGS + "`. kmon instances run without their background thread; "
+                + "forked JVM args `" + FULL_JVM_ARGS + "`. benchmarked kmon instances run their background thread (alert hand-off, window rotation) but not system metrics (OSHI); export and footprint instances run neither; "
                 + "Dropwizard's sliding window is 1 s; the footprint uses " + FOOTPRINT_METHODS + " methods.";
     }
 
