@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -43,6 +47,12 @@ public final class Suite {
     static final String ALL = "io\\.kmon\\.benchmarks\\..*Benchmark\\..*";
     static final String FULL_JVM_ARGS = "-Xms2g -Xmx2g";
     static final int FOOTPRINT_METHODS = 1_000;
+    /** The benchmark classes, in the order. */
+    static final List<Class<?>> CLASSES = List.of(BaselineBenchmark.class, KmonBenchmark.class,
+            DynamicProxyBenchmark.class, MicrometerBenchmark.class, DropwizardBenchmark.class,
+            PrometheusBenchmark.class, ExportBenchmark.class, AnatomyBenchmark.class);
+    /** How long a full run may wait in all, between benchmarks, for other processes to finish. */
+    static final Duration WAIT_BUDGET = Duration.ofMinutes(10);
 
     private Suite() {}
 
@@ -69,10 +79,15 @@ public final class Suite {
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadStart = Machine.loadAverage(root);
         List<Measurement> measurements = new ArrayList<>();
+        QuietGate gate = new QuietGate(root, smoke ? Duration.ZERO : WAIT_BUDGET);
         try {
             for (int t : threads) {
-                for (RunResult r : new Runner(options(smoke, include, t).build()).run()) {
-                    measurements.add(measurement(r));
+                for (String benchmark : benchmarks(include)) {
+                    double others = smoke ? Double.NaN : gate.await();
+                    String only = "^" + Pattern.quote(benchmark) + "$";
+                    for (RunResult r : new Runner(options(smoke, only, t).build()).run()) {
+                        measurements.add(measurement(r, others));
+                    }
                 }
             }
         } catch (RunnerException e) {
@@ -89,6 +104,23 @@ public final class Suite {
                 : Report.analysisOf("");
         write(out, Report.render(run, analysis));
         System.out.println("kmon benchmarks: " + measurements.size() + " results written to " + out);
+    }
+
+    /** The fully qualified names of the benchmark methods that {@code include} finds, class by class. */
+    static List<String> benchmarks(String include) {
+        Pattern pattern = Pattern.compile(include);
+        List<String> names = new ArrayList<>();
+        for (Class<?> type : CLASSES) {
+            List<String> methods = new ArrayList<>();
+            for (Method m : type.getMethods()) {
+                if (m.isAnnotationPresent(Benchmark.class)) {
+                    methods.add(type.getName() + "." + m.getName());
+                }
+            }
+            methods.sort(null);
+            methods.stream().filter(n -> pattern.matcher(n).find()).forEach(names::add);
+        }
+        return names;
     }
 
     static Map<String, String> parse(String[] args) {
@@ -146,10 +178,13 @@ public final class Suite {
         return "JMH 1.37, average time (ns/op), 1 fork, " + iterations + ", threads " + threads
                 + " (the state is shared: at 2 threads both threads call the same monitored method), `-prof gc`, "
                 + "forked JVM args `" + FULL_JVM_ARGS + "`. benchmarked kmon instances run their background thread (alert hand-off, window rotation) but not system metrics (OSHI); export and footprint instances run neither; "
-                + "Dropwizard's sliding window is 1 s; the footprint uses " + FOOTPRINT_METHODS + " methods.";
+                + "Dropwizard's sliding window is 1 s; the footprint uses " + FOOTPRINT_METHODS + " methods. "
+                + (smoke ? "" : "Each benchmark runs on its own, after the machine is quiet (fewer than "
+                + QuietGate.QUIET + " other runnable tasks on average over a second; at most "
+                + WAIT_BUDGET.toMinutes() + " minutes of waiting in all): the Others column shows what it was.");
     }
 
-    static Measurement measurement(RunResult r) {
+    static Measurement measurement(RunResult r, double othersRunning) {
         String benchmark = r.getParams().getBenchmark();
         int lastDot = benchmark.lastIndexOf('.');
         String type = benchmark.substring(benchmark.lastIndexOf('.', lastDot - 1) + 1, lastDot);
@@ -165,7 +200,7 @@ public final class Suite {
             }
         }
         return new Measurement(group, benchmark.substring(lastDot + 1), params, r.getParams().getThreads(),
-                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), bytes);
+                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), bytes, othersRunning);
     }
 
     private static void write(Path out, String text) throws IOException {

@@ -38,6 +38,24 @@ class SuiteTest {
     }
 
     @Test
+    void benchmarks_listsBenchmarkMethodsTheIncludeFinds() {
+        assertEquals(List.of("io.kmon.benchmarks.KmonBenchmark.proxy", "io.kmon.benchmarks.KmonBenchmark.proxy1us"),
+                Suite.benchmarks("KmonBenchmark\\.proxy(1us)?$"));
+        assertEquals(List.of(), Suite.benchmarks("NoSuchBenchmark"));
+    }
+
+    @Test
+    void benchmarks_all_coversEveryBenchmarkClassInTheIssuesOrder() {
+        List<String> all = Suite.benchmarks(Suite.ALL);
+
+        assertEquals("io.kmon.benchmarks.BaselineBenchmark.direct", all.get(0));
+        assertTrue(all.contains("io.kmon.benchmarks.ExportBenchmark.referencePrometheus"), all.toString());
+        for (Class<?> type : Suite.CLASSES) {
+            assertTrue(all.stream().anyMatch(n -> n.startsWith(type.getName() + ".")), type.getName());
+        }
+    }
+
+    @Test
     void allBenchmarksPattern_matchesBenchmarkMethodsOnly() {
         assertTrue("io.kmon.benchmarks.KmonBenchmark.proxy".matches(Suite.ALL));
         assertTrue(!"io.kmon.benchmarks.Suite.main".matches(Suite.ALL));

@@ -14,9 +14,10 @@ import java.util.TreeMap;
  * @param nanosPerOp the average time per operation, in nanoseconds
  * @param error the half-width of the 99.9% confidence interval; NaN with a single iteration
  * @param bytesPerOp heap allocated per operation ({@code gc.alloc.rate.norm}); NaN when not profiled
+ * @param othersRunning other processes' runnable tasks, on average, just before it started; NaN if unknown
  */
 public record Measurement(String group, String method, Map<String, String> params, int threads,
-        double nanosPerOp, double error, double bytesPerOp) {
+        double nanosPerOp, double error, double bytesPerOp, double othersRunning) {
 
     /** Sorts and copies the parameters. */
     public Measurement {

@@ -71,7 +71,8 @@ public final class Report {
                 .append(ANALYSIS_END).append("\n\n");
         b.append("## Results\n\n");
         b.append("ns/op is the average time of one call per thread; ± is the 99.9% confidence half-width; B/op is "
-                + "`gc.alloc.rate.norm` from `-prof gc`.\n\n");
+                + "`gc.alloc.rate.norm` from `-prof gc`; Others is how many other processes' tasks were runnable, "
+                + "on average over a second, just before the benchmark started (0 = a quiet machine).\n\n");
         for (Map.Entry<String, String> group : GROUPS.entrySet()) {
             if (group.getKey().equals("Anatomy")) {
                 footprint(b, run.footprint()); // benchmark 8 keeps the order
@@ -106,13 +107,13 @@ public final class Report {
             rows.add(List.of("`" + m.method() + "`", m.paramsText(), Integer.toString(m.threads()),
                     Markdown.number(m.nanosPerOp(), m.nanosPerOp() < 1000 ? 2 : 0),
                     Markdown.number(m.error(), m.nanosPerOp() < 1000 ? 2 : 0),
-                    Markdown.number(m.bytesPerOp(), 1), overhead));
+                    Markdown.number(m.bytesPerOp(), 1), overhead, Markdown.number(m.othersRunning(), 2)));
         }
         if (rows.isEmpty()) {
             return "_Not in this run._\n";
         }
         return Markdown.table(List.of("Benchmark", "Params", "Threads", "ns/op", "± error", "B/op",
-                "Overhead vs direct (ns)"), rows);
+                "Overhead vs direct (ns)", "Others"), rows);
     }
 
     private static void footprint(StringBuilder b, Optional<Footprint> footprint) {

@@ -20,16 +20,17 @@ class ReportTest {
     @Test
     void render_showsMachineCommandAndATablePerBenchmark() {
         String doc = Report.render(run(List.of(
-                new Measurement("Baseline", "direct", Map.of(), 1, 2.0, 0.1, 0.0),
-                new Measurement("Kmon", "proxy", Map.of(), 1, 40.25, 1.5, 0.0),
-                new Measurement("Export", "kmonJson", Map.of("methods", "100"), 1, 123_456, 789, 4096))), "Why.");
+                new Measurement("Baseline", "direct", Map.of(), 1, 2.0, 0.1, 0.0, 0.0),
+                new Measurement("Kmon", "proxy", Map.of(), 1, 40.25, 1.5, 0.0, 0.125),
+                new Measurement("Export", "kmonJson", Map.of("methods", "100"), 1, 123_456, 789, 4096, Double.NaN))),
+                "Why.");
 
         assertTrue(doc.contains("| CPU | Test CPU |"), doc);
         assertTrue(doc.contains("| Clock source (`System.nanoTime`) | tsc |"), doc);
         assertTrue(doc.contains("| 1-minute load at start | 0.12 |"), doc);
         assertTrue(doc.contains("```\nkmon-benchmarks/run.sh\n```"), doc);
-        assertTrue(doc.contains("| `proxy` |  | 1 | 40.25 | 1.50 | 0.0 | 38.3 ± 1.5 |"), doc);
-        assertTrue(doc.contains("| `kmonJson` | methods=100 | 1 | 123,456 | 789 | 4,096.0 |  |"), doc);
+        assertTrue(doc.contains("| `proxy` |  | 1 | 40.25 | 1.50 | 0.0 | 38.3 ± 1.5 | 0.13 |"), doc);
+        assertTrue(doc.contains("| `kmonJson` | methods=100 | 1 | 123,456 | 789 | 4,096.0 |  | n/a |"), doc);
         assertTrue(doc.contains("### 3. The same monitoring through `java.lang.reflect.Proxy`\n\n_Not in this run._"), doc);
         assertTrue(doc.contains("| Fresh (wrapped, never called) | 7,000 | 6.84 |"), doc);
     }

@@ -18,7 +18,7 @@ class TargetsTest {
     private static Measurement m(String qualified, Map<String, String> params, int threads, double nanos, double bytes) {
         int dot = qualified.indexOf('.');
         return new Measurement(qualified.substring(0, dot), qualified.substring(dot + 1), params, threads, nanos, 0.5,
-                bytes);
+                bytes, 0.0);
     }
 
     /** A run in which kmon meets every target by a wide margin. */
