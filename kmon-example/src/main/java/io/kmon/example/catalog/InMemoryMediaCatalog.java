@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
     public InMemoryMediaCatalog(SimulatedLink link, Clock clock) {
         this.link = Objects.requireNonNull(link, "link");
         this.clock = Objects.requireNonNull(clock, "clock");
-        for (Media media : SeedCatalog.media(clock.instant())) {
+        for (Media media : SeedCatalog.media(now())) {
             entries.put(media.id(), media);
         }
         Map<String, String> names = new ConcurrentHashMap<>();
@@ -113,7 +114,7 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
         if (media.status() != MediaStatus.READY) {
             throw new MediaNotReadyException(mediaId, media.status());
         }
-        Instant expires = clock.instant().plus(PLAYBACK_TTL);
+        Instant expires = now().plus(PLAYBACK_TTL);
         String path = "/p/kmon-example/play/" + mediaId + "/" + format;
         String url = "https://media.example.com" + path + "?exp=" + expires.getEpochSecond()
                 + "&sig=" + sign(path + "?exp=" + expires.getEpochSecond());
@@ -135,7 +136,7 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
     public Media update(String mediaId, MediaUpdate update) throws CatalogException {
         Objects.requireNonNull(update, "update");
         link.beforeCall("update");
-        String now = clock.instant().toString();
+        String now = now().toString();
         Media updated = entries.computeIfPresent(mediaId, (id, old) -> new Media(id,
                 update.title() != null ? update.title() : old.title(),
                 update.description() != null ? update.description() : old.description(),
@@ -146,6 +147,11 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
             throw new MediaNotFoundException(mediaId);
         }
         return updated;
+    }
+
+    /** The clock's time to the second: timestamps in results need no more. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     @Override
