@@ -1,0 +1,154 @@
+package io.kmon.processor.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import io.kmon.processor.model.MethodKind;
+import io.kmon.processor.model.ProxyMethod;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+
+/**
+ * Writes the implementation of one interface method.
+ *
+ * <p>A timed method reads {@link System#nanoTime()} before and after the delegate call, inline,
+ * and hands the difference to its handle. The delegate's exception is caught as
+ * {@code Throwable} and rethrown as is: the same object, and thanks to precise rethrow
+ * (JLS 11.2.2) the method still declares only the interface's checked exceptions.
+ * Local variable names never shadow a parameter, and fields shadowed by a parameter are
+ * reached through {@code this}.
+ */
+final class MethodWriter {
+    private final ProxyMethod method;
+    private final Set<String> parameterNames = new HashSet<>();
+    private final String start;
+    private final String result;
+    private final String error;
+
+    MethodWriter(ProxyMethod method) {
+        this.method = method;
+        for (VariableElement parameter : method.element().getParameters()) {
+            parameterNames.add(parameter.getSimpleName().toString());
+        }
+        Set<String> taken = new HashSet<>(parameterNames);
+        taken.add(ProxyWriter.DELEGATE);
+        taken.add(method.field());
+        this.start = fresh("start", taken);
+        this.result = fresh("result", taken);
+        this.error = fresh("error", taken);
+    }
+
+    MethodSpec write() {
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
+                .addAnnotation(RuntimeTypes.OVERRIDE)
+                .addModifiers(Modifier.PUBLIC);
+        if (method.deprecated()) {
+            builder.addAnnotation(RuntimeTypes.DEPRECATED);
+        }
+        if (method.safeVarargs()) {
+            // The array goes to the delegate untouched, so no heap pollution can start here.
+            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS)
+                    .addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
+                            .addMember("value", "$S", "varargs").build())
+                    .addModifiers(Modifier.FINAL);
+        }
+        for (TypeVariable variable : method.type().getTypeVariables()) {
+            builder.addTypeVariable(TypeVariableName.get(variable));
+        }
+        List<? extends VariableElement> parameters = method.element().getParameters();
+        List<? extends TypeMirror> parameterTypes = method.type().getParameterTypes();
+        for (int i = 0; i < parameters.size(); i++) {
+            builder.addParameter(ParameterSpec.builder(
+                    TypeName.get(parameterTypes.get(i)), parameters.get(i).getSimpleName().toString()).build());
+        }
+        builder.varargs(method.element().isVarArgs());
+        builder.returns(TypeName.get(method.type().getReturnType()));
+        for (TypeMirror thrown : method.thrownTypes()) {
+            builder.addException(TypeName.get(thrown));
+        }
+        return builder.addCode(body()).build();
+    }
+
+    private CodeBlock body() {
+        boolean isVoid = method.type().getReturnType().getKind() == TypeKind.VOID;
+        CodeBlock call = call();
+        if (method.kind() == MethodKind.DELEGATED) {
+            return isVoid ? CodeBlock.builder().addStatement("$L", call).build()
+                    : CodeBlock.builder().addStatement("return $L", call).build();
+        }
+        String handle = field(method.field());
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("long $N = $T.nanoTime()", start, RuntimeTypes.SYSTEM);
+        if (method.kind() == MethodKind.ASYNC) {
+            return code.beginControlFlow("try")
+                    .addStatement("return $L.track($L, $N)", handle, call, start)
+                    .add(rethrow(handle))
+                    .build();
+        }
+        if (!isVoid) {
+            code.addStatement("$T $N", TypeName.get(method.type().getReturnType()), result);
+        }
+        code.beginControlFlow("try");
+        if (isVoid) {
+            code.addStatement("$L", call);
+        } else {
+            code.addStatement("$N = $L", result, call);
+        }
+        code.add(rethrow(handle));
+        code.addStatement("$L.success($T.nanoTime() - $N)", handle, RuntimeTypes.SYSTEM, start);
+        if (!isVoid) {
+            code.addStatement("return $N", result);
+        }
+        return code.build();
+    }
+
+    /** The catch block that reports a failure and rethrows the very same exception. */
+    private CodeBlock rethrow(String handle) {
+        return CodeBlock.builder()
+                .nextControlFlow("catch ($T $N)", RuntimeTypes.THROWABLE, error)
+                .addStatement("$L.failure($T.nanoTime() - $N, $N)", handle, RuntimeTypes.SYSTEM, start, error)
+                .addStatement("throw $N", error)
+                .endControlFlow()
+                .build();
+    }
+
+    /** {@code delegate.name(args)}, with explicit type arguments for a generic method. */
+    private CodeBlock call() {
+        CodeBlock.Builder call = CodeBlock.builder().add("$L.", field(ProxyWriter.DELEGATE));
+        List<? extends TypeVariable> variables = method.type().getTypeVariables();
+        if (!variables.isEmpty()) {
+            call.add("<");
+            for (int i = 0; i < variables.size(); i++) {
+                call.add(i == 0 ? "$T" : ", $T", TypeVariableName.get(variables.get(i).asElement().getSimpleName().toString()));
+            }
+            call.add(">");
+        }
+        call.add("$N(", method.name());
+        List<? extends VariableElement> parameters = method.element().getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            call.add(i == 0 ? "$N" : ", $N", parameters.get(i).getSimpleName().toString());
+        }
+        return call.add(")").build();
+    }
+
+    private String field(String name) {
+        return parameterNames.contains(name) ? "this." + name : name;
+    }
+
+    private static String fresh(String wanted, Set<String> taken) {
+        String name = wanted;
+        while (!taken.add(name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+}
