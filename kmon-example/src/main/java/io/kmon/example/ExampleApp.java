@@ -1,17 +1,22 @@
 package io.kmon.example;
 
 import io.kmon.Kmon;
+import io.kmon.example.catalog.CatalogConnectivityCheck;
 import io.kmon.example.catalog.InMemoryMediaCatalog;
 import io.kmon.example.catalog.MediaCatalog;
+import io.kmon.example.catalog.MonitoredMediaCatalog;
 import io.kmon.example.catalog.SimulatedLink;
 import io.kmon.example.tools.CatalogMediaTools;
 import io.kmon.example.tools.MediaToolDefinitions;
 import io.kmon.example.tools.MediaTools;
+import io.kmon.example.tools.MonitoredMediaTools;
 import io.kmon.example.tools.ToolDispatcher;
+import io.kmon.health.HealthRegistry;
 import io.kmon.http.KmonServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /**
@@ -43,8 +48,11 @@ final class ExampleApp implements AutoCloseable {
      */
     static ExampleApp start(Kmon kmon, int port, SimulatedLink link, Clock clock, McpJsonMapper json) {
         Objects.requireNonNull(kmon, "kmon");
-        MediaCatalog api = new InMemoryMediaCatalog(link, clock);
-        MediaTools tools = new CatalogMediaTools(api);
+        MediaCatalog api = MonitoredMediaCatalog.wrap(new InMemoryMediaCatalog(link, clock), kmon);
+        MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(api), kmon);
+        // Critical for readiness: with the API unreachable no tool can work, so the service is not ready.
+        kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
+                EnumSet.of(HealthRegistry.Probe.READINESS), true);
         ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json);
         KmonServer server = KmonServer.start(kmon, port);
         return new ExampleApp(link, dispatcher, server);
