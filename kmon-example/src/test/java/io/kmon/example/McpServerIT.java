@@ -150,6 +150,7 @@ class McpServerIT {
         assertEquals(3, prom.sum("errors_count_total"));
     }
 
+    /** The same counts in the JSON summary, and a healthy, ready service. */
     private void assertDashboardAndJson(URI base) throws IOException, InterruptedException {
         ExampleJar.Reply page = ExampleJar.get(base);
         assertEquals(200, page.status());
@@ -158,7 +159,41 @@ class McpServerIT {
         ExampleJar.Reply metrics = ExampleJar.get(base.resolve("/metrics"));
         assertEquals(200, metrics.status());
         Map<String, Object> body = json.readValue(metrics.body(), new TypeRef<Map<String, Object>>() {});
-        assertTrue(body.containsKey("monitoring"), metrics.body());
+        Map<String, Map<String, Object>> rows = new java.util.HashMap<>();
+        for (Object row : (List<?>) map(body.get("monitoring")).get("methods")) {
+            Map<String, Object> r = map(row);
+            rows.put(r.get("component") + "." + r.get("method"), r);
+        }
+        assertEquals(List.of(2L, 1L), callsAndErrors(rows, "MediaTools.searchMedia"), metrics.body());
+        assertEquals(List.of(3L, 1L), callsAndErrors(rows, "MediaTools.getMedia"));
+        assertEquals(List.of(1L, 0L), callsAndErrors(rows, "MediaTools.updateMetadata"));
+        assertEquals(List.of(1L, 0L), callsAndErrors(rows, "media_api.search"));
+        assertEquals(List.of(3L, 1L), callsAndErrors(rows, "media_api.get"));
+
+        ExampleJar.Reply health = ExampleJar.get(base.resolve("/health"));
+        assertEquals(200, health.status(), health.body());
+        Map<String, Object> report = json.readValue(health.body(), new TypeRef<Map<String, Object>>() {});
+        Map<String, Object> checks = map(report.get("checks"));
+        assertEquals("healthy", map(checks.get("media_api_connectivity")).get("status"), health.body());
+        assertEquals("connected", map(checks.get("media_api_connectivity")).get("session_status"), health.body());
+        assertTrue(checks.containsKey("media_api") && checks.containsKey("MediaTools"),
+                "every monitored component is a check: " + checks.keySet());
+
+        ExampleJar.Reply ready = ExampleJar.get(base.resolve("/health/ready"));
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("media_api_connectivity"), ready.body());
+    }
+
+    private static List<Long> callsAndErrors(Map<String, Map<String, Object>> rows, String key) {
+        Map<String, Object> row = rows.get(key);
+        assertTrue(row != null, "no row " + key + " in " + rows.keySet());
+        return List.of(((Number) row.get("calls")).longValue(), ((Number) row.get("errors")).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertTrue(value instanceof Map, "not a JSON object: " + value);
+        return (Map<String, Object>) value;
     }
 
     @Test
