@@ -90,6 +90,11 @@ public final class KmonServer implements AutoCloseable {
         return pool.rejected();
     }
 
+    /** Requests being handled right now (tests wait on it). */
+    int activeRequests() {
+        return pool.getActiveCount();
+    }
+
     /** The JDK server properties in effect when this server started (see {@link Builder#readTimeout}). */
     Map<String, String> limits() {
         return limits;

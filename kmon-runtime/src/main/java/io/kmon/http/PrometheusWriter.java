@@ -173,8 +173,9 @@ final class PrometheusWriter {
 
     private static MetricSnapshot folded(Map<String, Long> folded) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(FOLDED_FAMILY)
+                // no quotes in HELP: OpenMetrics escapes them, and promtool 2.42 then refuses the line
                 .help("Registrations folded into the " + MeterRegistry.OVERFLOW_TAG
-                        + "=\"true\" series by the cardinality cap, per metric");
+                        + "=true series by the cardinality cap, per metric");
         folded.forEach((metric, n) -> b.dataPoint(CounterDataPointSnapshot.builder()
                 .labels(Labels.of("metric", metric))
                 .value(n)
