@@ -19,6 +19,16 @@ final class Compile {
         return JavaFileObjects.forSourceString("test." + simpleName, text);
     }
 
+    /** A source from {@code src/test/resources/<path>}, for example {@code shapes/Repo.java}. */
+    static JavaFileObject resource(String path) {
+        return JavaFileObjects.forResource(path);
+    }
+
+    /** The shape {@code shapes/<name>.java}. */
+    static JavaFileObject shape(String name) {
+        return resource("shapes/" + name + ".java");
+    }
+
     /** javac with kmon's processor. */
     static Compiler javac() {
         return Compiler.javac().withProcessors(new KmonProcessor());
@@ -29,6 +39,15 @@ final class Compile {
         Compilation compilation = javac().compile(sources);
         assertThat(compilation).succeeded();
         return compilation;
+    }
+
+    /** Loads {@code binaryName} from the compilation's classes. */
+    static Class<?> load(Compilation compilation, String binaryName) {
+        try {
+            return new CompiledClasses(compilation).loadClass(binaryName);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(binaryName + " was not compiled", e);
+        }
     }
 
     /**

@@ -1,0 +1,4 @@
+package clash;
+
+/** Named like io.kmon.Kmon. */
+public record Kmon(long millis) {}

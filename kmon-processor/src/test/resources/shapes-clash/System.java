@@ -1,0 +1,4 @@
+package clash;
+
+/** Named like java.lang.System. */
+public record System(String name) {}
