@@ -55,8 +55,9 @@ class KmonAlertingTest {
         assertEquals(AlertLevel.WARNING, alert.level());
         assertEquals("slow_call", alert.rule());
         assertEquals("Db", alert.component());
-        assertEquals(800L, alert.details().get("duration_ms"));
-        assertEquals(500L, alert.details().get("threshold_ms"));
+        assertEquals(800.0, alert.details().get("duration_ms"));
+        assertEquals(500.0, alert.details().get("threshold_ms"));
+        assertTrue(alert.message().endsWith("800 ms (threshold 500 ms)"), alert.message());
         assertEquals(0, kmon.pendingCallAlerts());
         assertEquals(1, logger.containing("Slow call Db.find").size());
     }
@@ -79,10 +80,22 @@ class KmonAlertingTest {
     }
 
     @Test
+    void subMillisecondFigures_staySpelledOut() {
+        MethodMonitor get = kmon.component("Cache", "api").method("get", 250_000, AlertLevel.INFO);
+        get.success(1_500_000);
+        kmon.checkAlertsNow();
+
+        Alert alert = kmon.alerts().recent().get(0);
+        assertTrue(alert.message().endsWith("1.5 ms (threshold 0.25 ms)"), alert.message());
+        assertEquals(AlertLevel.INFO, alert.level());
+    }
+
+    @Test
     void fastCalls_raiseNothing() {
         MethodMonitor find = kmon.component("Db", "api").method("find", 500 * MS, AlertLevel.WARNING);
         find.success(500 * MS);
         MethodMonitor noThreshold = kmon.component("Db", "api").method("save", 0, AlertLevel.WARNING);
+        assertEquals(Long.MAX_VALUE, noThreshold.slowNanos());
         noThreshold.success(Long.MAX_VALUE / 2);
 
         kmon.checkAlertsNow();
