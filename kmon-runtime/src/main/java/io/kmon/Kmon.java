@@ -114,7 +114,7 @@ public final class Kmon implements AutoCloseable {
         alerts.addRule(new FailedCallsRule(ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
         alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
         alerts.addRule(new MemoryRule());
-        alerts.addRule(new CardinalityRule(config.maxSeriesPerName()));
+        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown()));
 
         Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
         health.register(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));

@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  * server.close();
  * }</pre>
  *
- * <p>Endpoints (GET and HEAD): {@code /} dashboard, {@code /metrics} JSON,
- * {@code /metrics/prometheus}, {@code /metrics/series?name=…&since=…}. Every response has a
+ * <p>Endpoints (GET and HEAD): {@code /} dashboard; {@code /health}, {@code /health/live},
+ * {@code /health/ready} (503 when unhealthy); {@code /metrics} JSON status;
+ * {@code /metrics/prometheus} (text 0.0.4 or OpenMetrics); {@code /metrics/series?name=…&since=…};
+ * {@code /alerts?limit=…&since=…}; {@code /errors}. Every response has a
  * Content-Type, a Content-Length and {@code Cache-Control: no-store}; every refusal is a short
  * JSON error.
  *
@@ -249,6 +251,12 @@ public final class KmonServer implements AutoCloseable {
             routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon), false));
             routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon), false));
             routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon), false));
+            routes.put("/health", new Router.Route(new HealthEndpoint(kmon.health()::check), false));
+            routes.put("/health/live", new Router.Route(new HealthEndpoint(kmon.health()::checkLiveness),
+                    !protectLiveness));
+            routes.put("/health/ready", new Router.Route(new HealthEndpoint(kmon.health()::checkReadiness), false));
+            routes.put("/alerts", new Router.Route(new AlertsEndpoint(kmon.alerts()), false));
+            routes.put("/errors", new Router.Route(new ErrorsEndpoint(kmon.errors()), false));
             return routes;
         }
 

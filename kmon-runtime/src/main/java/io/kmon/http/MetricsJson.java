@@ -9,22 +9,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code monitoring} part of {@code /metrics}: the original design's
- * {@code get_summary()} (uptime, counters, gauges, timer summaries) read from one snapshot,
- * plus the per-method table, the cardinality overflow and the names that have recent series.
+ * The metrics part of {@code /metrics}, read from one snapshot: the original design's
+ * {@code MetricsCollector.get_summary()} (counters, gauges, timer summaries), the uptime, the
+ * per-method table, the cardinality overflow and the names that have recent series.
  */
 final class MetricsJson {
     private MetricsJson() {}
 
     /**
-     * The summary.
+     * What one snapshot says.
      *
      * @param uptimeSeconds seconds since the {@code Kmon} started
-     * @param metricsSummary every series
+     * @param summary every series
      * @param methods one row per monitored method
      * @param overflow per metric name, registrations folded by the cardinality cap
      */
-    record Monitoring(double uptimeSeconds, MetricsSummary metricsSummary, List<MethodTable.Row> methods,
+    record Metrics(double uptimeSeconds, MetricsSummary summary, List<MethodTable.Row> methods,
             Map<String, Long> overflow) {}
 
     /**
@@ -56,7 +56,7 @@ final class MetricsJson {
             long totalCount, double totalSeconds) {}
 
     /** The summary of {@code snapshot} for a {@code Kmon} started at {@code startMillis}. */
-    static Monitoring monitoring(MetricsSnapshot snapshot, long startMillis, List<MethodTable.Component> components,
+    static Metrics metrics(MetricsSnapshot snapshot, long startMillis, List<MethodTable.Component> components,
             Set<String> seriesNames) {
         Map<String, Long> counters = new LinkedHashMap<>();
         Map<String, Double> gauges = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ final class MetricsJson {
             }
         }
         double uptime = Math.max(0, snapshot.timestampMillis() - startMillis) / 1000.0;
-        return new Monitoring(uptime,
+        return new Metrics(uptime,
                 new MetricsSummary(snapshot.timestampMillis(), counters, gauges, timers, seriesNames),
                 MethodTable.rows(snapshot, components), snapshot.folded());
     }

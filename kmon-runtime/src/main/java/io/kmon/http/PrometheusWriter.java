@@ -1,6 +1,5 @@
 package io.kmon.http;
 
-import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -36,14 +34,11 @@ import java.util.TreeMap;
  * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
  * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
  * (none when the window is empty) and cumulative {@code _count} and {@code _sum}. Tags become
- * labels (a timer tag named {@code quantile} is exported as {@code exported_quantile}).
- * Registrations folded by the cardinality cap are exposed as
- * {@code kmon_series_folded_total{metric="…"}}.
+ * labels (a timer tag named {@code quantile} is exported as {@code exported_quantile}). A gauge
+ * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
+ * cardinality cap show as their {@code overflow="true"} series.
  */
 final class PrometheusWriter {
-    /** The family reporting the cardinality cap's folded registrations. */
-    static final String FOLDED_FAMILY = "kmon_series_folded";
-
     private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
 
@@ -94,9 +89,6 @@ final class PrometheusWriter {
                 LOG.log(System.Logger.Level.DEBUG, "metric " + name + " not exported", unexportable);
             }
         });
-        if (!snapshot.folded().isEmpty() && names.claim(PrometheusNames.counterSamples(FOLDED_FAMILY))) {
-            families.add(folded(snapshot.folded()));
-        }
         return new MetricSnapshots(families);
     }
 
@@ -123,10 +115,10 @@ final class PrometheusWriter {
             }
             GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(Help.of(name, "gauge"));
             for (MeterSnapshot m : meters) {
-                b.dataPoint(GaugeDataPointSnapshot.builder()
-                        .labels(labels(m, false))
-                        .value(((MeterSnapshot.GaugeSnapshot) m).value())
-                        .build());
+                double value = ((MeterSnapshot.GaugeSnapshot) m).value();
+                if (!Double.isNaN(value)) {
+                    b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(m, false)).value(value).build());
+                }
             }
             return b.build();
         }
@@ -169,18 +161,6 @@ final class PrometheusWriter {
             values.add(v);
         });
         return Labels.of(keys, values);
-    }
-
-    private static MetricSnapshot folded(Map<String, Long> folded) {
-        CounterSnapshot.Builder b = CounterSnapshot.builder().name(FOLDED_FAMILY)
-                // no quotes in HELP: OpenMetrics escapes them, and promtool 2.42 then refuses the line
-                .help("Registrations folded into the " + MeterRegistry.OVERFLOW_TAG
-                        + "=true series by the cardinality cap, per metric");
-        folded.forEach((metric, n) -> b.dataPoint(CounterDataPointSnapshot.builder()
-                .labels(Labels.of("metric", metric))
-                .value(n)
-                .build()));
-        return b.build();
     }
 
     /** HELP texts: kmon's own metrics say what they count, others name the kmon metric. */

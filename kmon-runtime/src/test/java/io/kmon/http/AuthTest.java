@@ -28,7 +28,8 @@ class AuthTest {
 
     @Test
     void dataEndpoints_withoutOrWithWrongToken_are401Json() throws Exception {
-        for (String path : new String[] {"/metrics", "/metrics/prometheus", "/metrics/series?name=a"}) {
+        for (String path : new String[] {"/metrics", "/metrics/prometheus", "/metrics/series?name=a", "/health",
+                "/health/ready", "/alerts", "/errors"}) {
             for (String[] headers : new String[][] {{}, {"Authorization", "Bearer wrong"}, {"Authorization", "Basic " + TOKEN}}) {
                 HttpResponse<String> r = Http.get(server, path, headers);
                 assertEquals(401, r.statusCode(), path);
@@ -46,8 +47,17 @@ class AuthTest {
     }
 
     @Test
-    void dashboardPage_staysOpen_itHoldsNoData() throws Exception {
+    void dashboardPageAndLiveness_stayOpen() throws Exception {
         assertEquals(200, Http.get(server, "/").statusCode());
+        assertEquals(200, Http.get(server, "/health/live").statusCode());
+    }
+
+    @Test
+    void protectedLiveness_needsTheTokenToo() throws Exception {
+        try (KmonServer strict = KmonServer.builder(kmon).bearerToken(TOKEN).protectLiveness(true).start()) {
+            assertEquals(401, Http.get(strict, "/health/live").statusCode());
+            assertEquals(200, Http.get(strict, "/health/live", "Authorization", "Bearer " + TOKEN).statusCode());
+        }
     }
 
     @Test

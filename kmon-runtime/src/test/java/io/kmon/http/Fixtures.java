@@ -12,7 +12,7 @@ final class Fixtures {
 
     /** An isolated instance on {@code clock}, without a background thread. */
     static Kmon kmon(FakeClock clock) {
-        return Kmon.builder().clock(clock).backgroundThread(false).build();
+        return Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false).build();
     }
 
     /**
