@@ -16,7 +16,9 @@ import io.kmon.processor.model.ProxyMethod;
 import io.kmon.processor.model.ProxyModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -52,6 +54,12 @@ public final class ProxyWriter {
 
     private final Elements elements;
     private final Filer filer;
+    /**
+     * {@link #javaLangClashes} per package, computed once: scanning a package per interface
+     * would make a package of n interfaces cost n squared lookups. Types generated later into the
+     * package are {@code Monitored*} classes, which never clash with {@code java.lang}.
+     */
+    private final Map<String, String[]> javaLangClashes = new HashMap<>();
 
     /** Writes through {@code filer}; looks up names with {@code elements}. */
     public ProxyWriter(Elements elements, Filer filer) {
@@ -204,14 +212,16 @@ public final class ProxyWriter {
      * package's type instead, so they are always written qualified.
      */
     private String[] javaLangClashes(ProxyModel model) {
-        PackageElement pkg = elements.getPackageOf(model.element());
-        return pkg.getEnclosedElements().stream()
-                .filter(e -> e.getKind().isClass() || e.getKind().isInterface())
-                .map(Element::getSimpleName)
-                .map(Object::toString)
-                .filter(name -> elements.getTypeElement("java.lang." + name) != null)
-                .sorted()
-                .toArray(String[]::new);
+        return javaLangClashes.computeIfAbsent(model.packageName(), name -> {
+            PackageElement pkg = elements.getPackageOf(model.element());
+            return pkg.getEnclosedElements().stream()
+                    .filter(e -> e.getKind().isClass() || e.getKind().isInterface())
+                    .map(Element::getSimpleName)
+                    .map(Object::toString)
+                    .filter(simpleName -> elements.getTypeElement("java.lang." + simpleName) != null)
+                    .sorted()
+                    .toArray(String[]::new);
+        }).clone();
     }
 
     /** {@code 500_000_000L}: nanoseconds grouped by thousands, so the millis are easy to read. */
