@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +25,6 @@ class DemoIT {
     private static final long WAIT_MILLIS = 60_000;
 
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
-    private final List<String> stdout = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void noProcessLeftBehind() {
@@ -40,16 +33,17 @@ class DemoIT {
 
     @Test
     void demo_showsCallsAlertsAndHealth_thenStopsOnSignal() throws Exception {
-        Path stderr = Files.createTempFile("kmon-demo-", ".log");
+        // Files, not pipes: the test reads what the demo printed even after it has exited.
+        Path stdout = Files.createTempFile("kmon-demo-", ".out");
+        Path stderr = Files.createTempFile("kmon-demo-", ".err");
         Process process = new ProcessBuilder(ExampleJar.java(), "-jar", ExampleJar.jar().toString(), "--demo",
                 "--port", "0")
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
         try {
             process.getOutputStream().close(); // the demo reads nothing
-            CompletableFuture<URI> dashboard = new CompletableFuture<>();
-            CompletableFuture<Void> ended = readStdout(process, dashboard);
-            URI base = dashboard.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            URI base = awaitDashboard(process, stdout);
 
             // The demo opens with one call of every kind, so these come within seconds.
             Map<String, Object> metrics = awaitMetrics(base);
@@ -75,12 +69,13 @@ class DemoIT {
 
             process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops the demo
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the demo should stop on SIGTERM");
-            ended.get(10, TimeUnit.SECONDS);
-            assertTrue(stdout.stream().anyMatch(l -> l.matches("Demo stopped after \\d+ calls\\.")),
-                    "stdout: " + stdout + "\nstderr: " + Files.readString(stderr));
+            List<String> printed = Files.readAllLines(stdout);
+            assertTrue(printed.stream().anyMatch(l -> l.matches("Demo stopped after \\d+ calls\\.")),
+                    "stdout: " + printed + "\nstderr: " + Files.readString(stderr));
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }
     }
@@ -105,24 +100,20 @@ class DemoIT {
         throw new AssertionError("no calls and alerts within " + WAIT_MILLIS + " ms: " + last);
     }
 
-    private CompletableFuture<Void> readStdout(Process process, CompletableFuture<URI> dashboard) {
-        return CompletableFuture.runAsync(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    stdout.add(line);
-                    Matcher m = DASHBOARD.matcher(line);
-                    if (m.matches()) {
-                        dashboard.complete(URI.create(m.group(1)));
-                    }
+    /** Polls the demo's stdout (bounded) for the dashboard line of its banner. */
+    private static URI awaitDashboard(Process process, Path stdout) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            for (String line : Files.readAllLines(stdout)) {
+                Matcher m = DASHBOARD.matcher(line);
+                if (m.matches()) {
+                    return URI.create(m.group(1));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                dashboard.completeExceptionally(new AssertionError("stdout ended without a dashboard line: " + stdout));
             }
-        });
+            assertTrue(process.isAlive(), "the demo exited early: " + Files.readString(stdout));
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no dashboard line within " + WAIT_MILLIS + " ms: " + Files.readString(stdout));
     }
 
     @SuppressWarnings("unchecked")

@@ -175,7 +175,8 @@ class McpServerIT {
         Map<String, Object> report = json.readValue(health.body(), new TypeRef<Map<String, Object>>() {});
         Map<String, Object> checks = map(report.get("checks"));
         assertEquals("healthy", map(checks.get("media_api_connectivity")).get("status"), health.body());
-        assertEquals("connected", map(checks.get("media_api_connectivity")).get("session_status"), health.body());
+        assertEquals("connected", map(map(checks.get("media_api_connectivity")).get("details")).get("session_status"),
+                health.body());
         assertTrue(checks.containsKey("media_api") && checks.containsKey("MediaTools"),
                 "every monitored component is a check: " + checks.keySet());
 
