@@ -27,7 +27,8 @@ import java.util.Random;
  * a bad argument, a dropped connection, a rejected session, a slow call) so that kmon's
  * dashboard, alerts and health have something to show at once.
  *
- * <p>It opens with one call of every kind, then draws kinds at random by weight. Every
+ * <p>It opens with one call of every kind, then draws kinds at random by weight: about 91% of
+ * calls succeed, and one in a hundred is slow. Every
  * {@value #CYCLE} steps the media API goes down for {@value #OUTAGE} steps and later rejects
  * the session for {@value #EXPIRY} steps, so the readiness check turns unhealthy, then
  * degraded, and recovers. Not thread-safe: one thread drives it.
@@ -45,27 +46,27 @@ public final class DemoTraffic {
     /** What one step does. */
     public enum Kind {
         /** A search that finds something. */
-        SEARCH(30),
+        SEARCH(31),
         /** One entry by a known id. */
-        GET(20),
+        GET(24),
         /** The categories. */
-        LIST_CATEGORIES(8),
+        LIST_CATEGORIES(9),
         /** A playback URL of a ready entry. */
-        PLAYBACK(15),
+        PLAYBACK(16),
         /** A metadata change. */
         UPDATE(10),
         /** A well-formed id that does not exist: the API fails with MediaNotFoundException. */
-        NOT_FOUND(5),
+        NOT_FOUND(3),
         /** A playback URL of an entry still processing: the API fails with MediaNotReadyException. */
-        NOT_READY(3),
+        NOT_READY(2),
         /** A call the tool rejects before asking the API. */
-        BAD_ARGUMENT(4),
+        BAD_ARGUMENT(2),
         /** The API drops the connection (an ERROR alert). */
-        CONNECTION_FAILURE(2),
+        CONNECTION_FAILURE(1),
         /** The API rejects the session (an ERROR alert). */
         AUTH_FAILURE(1),
         /** A call that takes longer than the tools' slow-call threshold (a WARNING alert). */
-        SLOW(2);
+        SLOW(1);
 
         private final int weight;
 
