@@ -352,5 +352,6 @@ class KmonServerTest {
     void limitsInEffect_areTheJdkProperties() {
         assertEquals("2", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.limits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
+        assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }
 }
