@@ -104,7 +104,7 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
 
     @Override
     @SafeVarargs
-    @SuppressWarnings("varargs")
+    @SuppressWarnings({"unchecked", "varargs"})
     public final <U> List<U> collect(U... items) {
         long start = System.nanoTime();
         List<U> result;

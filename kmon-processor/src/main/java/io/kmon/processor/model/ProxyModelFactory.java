@@ -82,7 +82,8 @@ public final class ProxyModelFactory {
                     slow.map(annotations::level).orElse(AlertLevel.WARNING),
                     List.copyOf(alertOn),
                     elements.isDeprecated(m.element()),
-                    m.element().isVarArgs() && !isReifiable(last(m))));
+                    m.element().isVarArgs() && !isReifiable(last(m)),
+                    suppressedWarnings(m.element())));
         }
         return new ProxyModel(
                 iface,
@@ -103,6 +104,11 @@ public final class ProxyModelFactory {
             }
         });
         return types;
+    }
+
+    private static List<String> suppressedWarnings(Element element) {
+        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+        return suppress == null ? List.of() : List.of(suppress.value());
     }
 
     private boolean isAsync(InterfaceMethod m) {
