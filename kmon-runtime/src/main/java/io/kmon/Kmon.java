@@ -1,5 +1,18 @@
 package io.kmon;
 
+import io.kmon.alert.Alert;
+import io.kmon.alert.AlertEngine;
+import io.kmon.alert.CardinalityRule;
+import io.kmon.alert.ComponentFailuresRule;
+import io.kmon.alert.FailedCallsRule;
+import io.kmon.alert.MemoryRule;
+import io.kmon.annotations.AlertLevel;
+import io.kmon.errors.ErrorAggregator;
+import io.kmon.errors.InternalFailures;
+import io.kmon.errors.JulCapture;
+import io.kmon.health.ComponentCheck;
+import io.kmon.health.DefaultChecks;
+import io.kmon.health.HealthRegistry;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.Counter;
 import io.kmon.metrics.FunctionGauge;
@@ -10,12 +23,20 @@ import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.Point;
 import io.kmon.metrics.SeriesStore;
 import io.kmon.metrics.Timer;
+import io.kmon.system.MemoryReading;
+import io.kmon.system.SystemMetrics;
+import io.kmon.system.SystemProbes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +48,17 @@ import java.util.function.Supplier;
  * kmon.counter("user.login").increment();
  * kmon.gauge("sessions.active", sessions::size);
  * try (var t = kmon.timer("db.query", "table", "users").start()) { ... }
+ * kmon.alert(AlertLevel.WARNING, "High memory usage", "system", Map.of());
+ * kmon.health().register("db", () -> HealthResult.healthy(Map.of("pool", 4)));
+ * kmon.alerts().onAlert(alert -> pager.page(alert));
  * }</pre>
+ *
+ * <p>What an instance runs on its one background thread ({@code kmon-background}): series
+ * and system sampling every {@code sampleInterval} (10 s), the alert rules every
+ * {@code ruleInterval} (60 s), and the delivery of alerts raised on monitored calls' paths.
+ * Health checks run on a small pool of their own ({@code kmon-health-N}) when someone asks.
+ * With {@code backgroundThread(false)} nothing runs by itself: call {@link #sampleNow()} and
+ * {@link #checkAlertsNow()}.
  *
  * <p>Tags are alternating keys and values. Every registration returns the same handle for the
  * same name and tags: resolve it once and keep it. {@link #create()} and {@link #builder()}
@@ -37,6 +68,12 @@ import java.util.function.Supplier;
 public final class Kmon implements AutoCloseable {
     /** Counter of every failed monitored call, untagged. */
     public static final String ERRORS_COUNT = "errors.count";
+    /** Counter of failures inside kmon that were contained, tagged {@code source}. */
+    public static final String INTERNAL_FAILURES = "monitoring.internal_failures";
+    /** Counter of registrations folded into overflow series by the cardinality cap, over all names. */
+    public static final String SERIES_FOLDED = "monitoring.series.folded";
+    /** The window of a component's readiness check. */
+    public static final Duration COMPONENT_WINDOW = Duration.ofMinutes(5);
 
     private static final Object GLOBAL_LOCK = new Object();
     private static volatile Kmon global;
@@ -47,17 +84,63 @@ public final class Kmon implements AutoCloseable {
     private final SeriesStore series;
     private final Background background;
     private final ConcurrentHashMap<String, ComponentMonitor> components = new ConcurrentHashMap<>();
-    private final LongAdder internalFailures = new LongAdder();
+    private final CopyOnWriteArrayList<ComponentCheck> componentChecks = new CopyOnWriteArrayList<>();
+    private final InternalFailures failures;
+    private final AlertEngine alerts;
+    private final HealthRegistry health;
+    private final ErrorAggregator errors;
+    private final SystemMetrics system;
+    private final CallAlerts callAlerts;
+    private final Runnable drainCallAlerts = this::drainCallAlerts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private JulCapture julCapture; // guarded by this
 
     private Kmon(KmonConfig config) {
         this.config = config;
-        this.startMillis = config.clock().millis();
-        this.metrics = new MeterRegistry(config.clock(), config.window().toMillis(), config.maxSeriesPerName());
+        Clock clock = config.clock();
+        this.startMillis = clock.millis();
+        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName());
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
-        this.background = new Background(this::internalFailure);
+        this.failures = new InternalFailures(config.logger(), (source, count) ->
+                metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
+        this.background = new Background(e -> failures.record("background", e));
+        this.alerts = new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
+        this.errors = new ErrorAggregator(clock, config.maxErrorGroups());
+        this.health = new HealthRegistry(clock, startMillis, config.healthTimeout());
+        this.system = config.systemMetrics() ? new SystemMetrics(metrics, failures) : null;
+        this.callAlerts = new CallAlerts(config.backgroundThread() ? () -> background.submit(drainCallAlerts) : () -> {});
+
+        Duration hour = Duration.ofHours(1);
+        alerts.addRule(new FailedCallsRule(ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
+        alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
+        alerts.addRule(new MemoryRule());
+        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown()));
+
+        Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
+        health.register(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
+        health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory));
+        health.register(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock));
+
+        registerOwnMetrics();
         if (config.backgroundThread()) {
-            background.every(config.sampleInterval(), this::sampleSeries);
+            background.submit(this::sampleNow); // loads OSHI off the caller's thread, right away
+            background.every(config.sampleInterval(), this::sampleNow);
+            background.every(config.ruleInterval(), this::checkAlertsNow);
         }
+    }
+
+    /** kmon's own figures: alerts, error groups, folded series. */
+    private void registerOwnMetrics() {
+        for (AlertLevel level : AlertLevel.values()) {
+            metrics.functionCounter(MeterId.of("monitoring.alerts", "level", level.name().toLowerCase(Locale.ROOT)),
+                    () -> alerts.total(level));
+        }
+        metrics.functionCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
+        metrics.functionCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
+        metrics.gauge(MeterId.of("monitoring.errors.groups"), errors::size);
+        metrics.functionCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
+        metrics.functionCounter(MeterId.of(SERIES_FOLDED),
+                () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
     }
 
     /** The process-wide instance, created on first use with the default configuration. */
@@ -114,10 +197,21 @@ public final class Kmon implements AutoCloseable {
     public ComponentMonitor component(String name, String prefix) {
         Objects.requireNonNull(name, "name");
         MeterId.of(prefix + ".calls", "component", name); // validates both now, not on first call
-        ComponentMonitor component = components.computeIfAbsent(name, n -> new ComponentMonitor(this, n, prefix));
+        boolean[] created = {false};
+        ComponentMonitor component = components.computeIfAbsent(name, n -> {
+            created[0] = true;
+            return new ComponentMonitor(this, n, prefix);
+        });
         if (!component.prefix().equals(prefix)) {
             throw new IllegalArgumentException("component '" + name + "' already uses prefix '"
                     + component.prefix() + "', not '" + prefix + "'");
+        }
+        if (created[0]) {
+            ComponentCheck check = new ComponentCheck(name, component::calls, component::errors, config.clock(),
+                    COMPONENT_WINDOW, config.componentFailureRatio());
+            componentChecks.add(check);
+            // A check the user registered under this name first wins.
+            health.registerIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS), false);
         }
         return component;
     }
@@ -145,15 +239,85 @@ public final class Kmon implements AutoCloseable {
     }
 
     /**
-     * Runs the background sampling once, now: appends a point per series. The background
-     * thread does this every {@code sampleInterval}; tests with a fake clock call it directly.
+     * Runs the background sampling once, now: system metrics (when enabled), the components'
+     * readings for their health checks, a point per series, and the delivery of pending
+     * call-path alerts. The background thread does this every {@code sampleInterval}; tests
+     * with a fake clock call it directly.
      */
     public void sampleNow() {
-        sampleSeries();
+        if (system != null) {
+            system.sampleNow();
+        }
+        for (ComponentCheck check : componentChecks) {
+            check.tick();
+        }
+        series.sample(metrics.snapshot());
+        drainCallAlerts();
     }
 
-    private void sampleSeries() {
-        series.sample(metrics.snapshot());
+    /**
+     * Runs the alert loop once, now: delivers pending call-path alerts, then evaluates every
+     * rule over a fresh snapshot. The background thread does this every {@code ruleInterval};
+     * tests with a fake clock call it directly.
+     */
+    public void checkAlertsNow() {
+        drainCallAlerts();
+        alerts.evaluate(metrics.snapshot());
+    }
+
+    private void drainCallAlerts() {
+        callAlerts.drain(alerts, failures);
+    }
+
+    /** The alert engine: listeners ({@code onAlert}), history, rules. */
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
+    /** The health checks and their reports. */
+    public HealthRegistry health() {
+        return health;
+    }
+
+    /** Failures grouped by component, method and exception type. */
+    public ErrorAggregator errors() {
+        return errors;
+    }
+
+    /** The system, process and JVM samplers; empty when built with {@code systemMetrics(false)}. */
+    public Optional<SystemMetrics> system() {
+        return Optional.ofNullable(system);
+    }
+
+    /**
+     * Raises an alert now: logged, kept in the history, handed to the listeners (on this
+     * thread). Alerts raised this way are never suppressed by a cooldown.
+     *
+     * @param details facts to attach; may be empty, not null-keyed
+     * @return the alert
+     */
+    public Alert alert(AlertLevel level, String message, String component, Map<String, ?> details) {
+        return alerts.raise(level, message, component, details);
+    }
+
+    /**
+     * Records a failure that did not come from a monitored call (a background job, a caught
+     * exception worth tracking) in the error aggregator.
+     */
+    public void recordError(String component, Throwable error) {
+        errors.record(component, null, error);
+    }
+
+    /**
+     * Counts {@code java.util.logging} records as {@code log.events{level}} and feeds SEVERE
+     * records with a throwable into the error aggregator, from now until {@link #close()}.
+     * Calling it again does nothing.
+     */
+    public synchronized void captureJulLogs() {
+        if (julCapture == null && !closed.get()) {
+            julCapture = new JulCapture(metrics, errors, failures);
+            julCapture.install();
+        }
     }
 
     /** The registry behind the facade, for exporters and advanced registration. */
@@ -171,29 +335,69 @@ public final class Kmon implements AutoCloseable {
         return startMillis;
     }
 
-    /** Failures inside kmon itself (a throwing hook, a background task) that were contained. */
+    /** Failures inside kmon itself (a throwing hook, listener, rule, sampler or log backend) that were contained. */
     public long internalFailures() {
-        return internalFailures.sum();
+        return failures.total();
+    }
+
+    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code sampler:<name>}, ...). */
+    public Map<String, Long> internalFailureCounts() {
+        return failures.counts();
     }
 
     void internalFailure(Throwable error) {
-        internalFailures.increment();
+        failures.record("call_hook", error);
     }
 
-    /** A monitored call took longer than its {@code @SlowAlert} threshold. */
+    /**
+     * A monitored call took longer than its {@code @SlowAlert} threshold. On the caller's
+     * thread: enqueues, never logs, never throws.
+     */
     void slowCall(MethodMonitor method, long nanos) {
-        // alert hand-off wired by the alert engine
+        try {
+            callAlerts.slow(method, nanos, config.clock().millis());
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e); // success() has no guard of its own: the hot path stays lean
+        }
     }
 
-    /** A monitored call failed; {@code alert} when the type matches the method's {@code @AlertOn}. */
+    /**
+     * A monitored call failed: counted in its error group, and handed to the background for an
+     * ERROR alert when {@code alert} (the type matches the method's {@code @AlertOn}). On the
+     * caller's thread: no lock, no logging; the caller catches what this throws.
+     */
     void failedCall(MethodMonitor method, Throwable error, boolean alert) {
-        // error aggregation and alert hand-off wired by the alert engine
+        errors.record(method.component().name(), method.method(), error);
+        if (alert) {
+            callAlerts.failed(method, error, config.clock().millis());
+        }
     }
 
-    /** Stops the background thread. Metrics stay readable. Closing twice does nothing. */
+    /** Call-path alerts waiting for the background thread (for tests). */
+    int pendingCallAlerts() {
+        return callAlerts.pending();
+    }
+
+    /**
+     * Stops every thread this instance started (the background thread, the health pool),
+     * removes its GC listeners and its log handler. Metrics stay readable; monitored calls go
+     * on working. Closing twice does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         background.close();
+        health.close();
+        if (system != null) {
+            system.close();
+        }
+        synchronized (this) {
+            if (julCapture != null) {
+                julCapture.uninstall();
+            }
+        }
         synchronized (GLOBAL_LOCK) {
             if (global == this) {
                 global = null;
@@ -209,6 +413,16 @@ public final class Kmon implements AutoCloseable {
         private Duration seriesRetention = Duration.ofHours(1);
         private int maxSeriesPerName = 1_000;
         private boolean backgroundThread = true;
+        private Duration alertCooldown = Duration.ofMinutes(5);
+        private Duration ruleInterval = Duration.ofSeconds(60);
+        private Duration healthTimeout = Duration.ofSeconds(2);
+        private int alertHistorySize = 1_000;
+        private int maxErrorGroups = 1_000;
+        private double componentFailureRatio = 0.5;
+        private long failedCallsThreshold = 10;
+        private long componentFailuresThreshold = 5;
+        private boolean systemMetrics = true;
+        private System.Logger logger = System.getLogger("io.kmon");
 
         private Builder() {}
 
@@ -245,9 +459,82 @@ public final class Kmon implements AutoCloseable {
             return this;
         }
 
-        /** Whether to start the background thread (default true); without it, call {@link Kmon#sampleNow()}. */
+        /**
+         * Whether to start the background thread (default true); without it, call
+         * {@link Kmon#sampleNow()} and {@link Kmon#checkAlertsNow()}.
+         */
         public Builder backgroundThread(boolean enabled) {
             this.backgroundThread = enabled;
+            return this;
+        }
+
+        /** The least time between two alerts of the same condition (rule + component); default 5 minutes. */
+        public Builder alertCooldown(Duration cooldown) {
+            Objects.requireNonNull(cooldown, "alertCooldown");
+            if (cooldown.isNegative()) {
+                throw new IllegalArgumentException("alertCooldown must not be negative: " + cooldown);
+            }
+            this.alertCooldown = cooldown;
+            return this;
+        }
+
+        /** How often the background thread evaluates the alert rules (default 60 s). */
+        public Builder ruleInterval(Duration interval) {
+            this.ruleInterval = positive(interval, "ruleInterval");
+            return this;
+        }
+
+        /** How long each health check may take before it is reported timed out (default 2 s). */
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = positive(timeout, "healthTimeout");
+            return this;
+        }
+
+        /** Alerts kept in the history, newest first (default 1,000). */
+        public Builder alertHistorySize(int size) {
+            this.alertHistorySize = positive(size, "alertHistorySize");
+            return this;
+        }
+
+        /** Error groups kept before the least recently seen is dropped (default 1,000). */
+        public Builder maxErrorGroups(int max) {
+            this.maxErrorGroups = positive(max, "maxErrorGroups");
+            return this;
+        }
+
+        /**
+         * The share of a component's calls in the last 5 minutes that may fail before its
+         * readiness check turns degraded (default 0.5: more than half).
+         */
+        public Builder componentFailureRatio(double ratio) {
+            if (!(ratio >= 0 && ratio <= 1)) {
+                throw new IllegalArgumentException("componentFailureRatio must be within [0, 1]: " + ratio);
+            }
+            this.componentFailureRatio = ratio;
+            return this;
+        }
+
+        /** Failed calls in an hour above which a WARNING is raised (default 10). */
+        public Builder failedCallsThreshold(long threshold) {
+            this.failedCallsThreshold = notNegative(threshold, "failedCallsThreshold");
+            return this;
+        }
+
+        /** Failed calls of one component in an hour above which a WARNING is raised (default 5). */
+        public Builder componentFailuresThreshold(long threshold) {
+            this.componentFailuresThreshold = notNegative(threshold, "componentFailuresThreshold");
+            return this;
+        }
+
+        /** Whether to sample system, process and JVM figures (default true). */
+        public Builder systemMetrics(boolean enabled) {
+            this.systemMetrics = enabled;
+            return this;
+        }
+
+        /** Where alerts and contained failures are logged (default {@code System.getLogger("io.kmon")}). */
+        public Builder logger(System.Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
             return this;
         }
 
@@ -255,7 +542,22 @@ public final class Kmon implements AutoCloseable {
         public Kmon build() {
             int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
             return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
-                    backgroundThread));
+                    backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
+                    componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger));
+        }
+
+        private static int positive(int n, String name) {
+            if (n <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + n);
+            }
+            return n;
+        }
+
+        private static long notNegative(long n, String name) {
+            if (n < 0) {
+                throw new IllegalArgumentException(name + " must not be negative: " + n);
+            }
+            return n;
         }
 
         private static Duration positive(Duration d, String name) {

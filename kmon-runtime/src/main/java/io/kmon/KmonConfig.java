@@ -6,13 +6,24 @@ import java.time.Duration;
 /**
  * The settings of one {@link Kmon}, made by {@link Kmon.Builder}.
  *
- * @param clock the clock for windows, series and uptime
+ * @param clock the clock for windows, series, alerts and uptime
  * @param window the sliding window of timer percentiles
- * @param sampleInterval how often series are sampled
+ * @param sampleInterval how often series and system metrics are sampled
  * @param seriesCapacity points kept per series
  * @param maxSeriesNames metric names that keep series
  * @param maxSeriesPerName the cardinality cap per metric name
  * @param backgroundThread whether the background thread runs
+ * @param alertCooldown the least time between two alerts of one condition
+ * @param ruleInterval how often the alert rules are evaluated
+ * @param healthTimeout how long each health check may take
+ * @param alertHistorySize alerts kept
+ * @param maxErrorGroups error groups kept
+ * @param componentFailureRatio share of a component's calls in 5 minutes that may fail before its
+ *     readiness check is degraded
+ * @param failedCallsThreshold failed calls in an hour above which a WARNING is raised
+ * @param componentFailuresThreshold failed calls of one component in an hour above which a WARNING is raised
+ * @param systemMetrics whether system, process and JVM figures are sampled
+ * @param logger where alerts and contained failures are logged
  */
 public record KmonConfig(
         Clock clock,
@@ -21,4 +32,14 @@ public record KmonConfig(
         int seriesCapacity,
         int maxSeriesNames,
         int maxSeriesPerName,
-        boolean backgroundThread) {}
+        boolean backgroundThread,
+        Duration alertCooldown,
+        Duration ruleInterval,
+        Duration healthTimeout,
+        int alertHistorySize,
+        int maxErrorGroups,
+        double componentFailureRatio,
+        long failedCallsThreshold,
+        long componentFailuresThreshold,
+        boolean systemMetrics,
+        System.Logger logger) {}

@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * <p>Concurrency: {@link #record} is lock-free and allocation-free: one atomic increment of an
  * {@code int} bucket plus a plain read (and a rare CAS) each for min and max. Rotation happens
- * on the read side ({@link #stats}), never on the hot path, under this object's lock. A write
+ * on the read side ({@link #stats}), never on the hot path, under this object's lock; kmon's
+ * sampler reads every timer each sample interval (10 s), so the halves' boundaries are exact
+ * to within that interval without the hot path ever reading a clock. A write
  * racing a rotation lands in the half it read, which may be the one being cleared: the window
  * may miss that sample, the timer's cumulative count and sum never do.
  *

@@ -1,0 +1,387 @@
+package io.kmon.alert;
+
+import io.kmon.annotations.AlertLevel;
+import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.Clock;
+import io.kmon.metrics.MetricsSnapshot;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Raises, logs, keeps and hands out alerts.
+ *
+ * <pre>{@code
+ * kmon.alerts().onAlert(alert -> slack.post(alert.message()));
+ * kmon.alert(AlertLevel.WARNING, "High memory usage", "system", Map.of("percent", 91));
+ * List<Alert> recent = kmon.alerts().recent();   // newest first
+ * }</pre>
+ *
+ * <p>Every raised alert is logged through {@link System.Logger} (INFO, WARNING and ERROR map
+ * to the same levels; CRITICAL logs as ERROR with a {@value #CRITICAL_MARKER} marker), so it
+ * reaches SLF4J, Log4j or JUL through the usual bridges; then it goes into the bounded history
+ * (newest first) and to each listener. A throwing listener or logging backend is contained
+ * and counted.
+ *
+ * <p>Cooldown: alerts raised through {@link #fire} belong to a condition (rule + subject); a
+ * condition raises at most one alert per cooldown, unless the level goes up, and the next
+ * alert after a cooldown says how many were suppressed. A resolved condition
+ * ({@link #resolve}, or a rule that stops finding it) may raise again at once.
+ * {@link #raise} is for alerts that belong to no condition and is never suppressed.
+ */
+public final class AlertEngine {
+    /** The rule name of alerts raised by hand ({@code Kmon.alert}). */
+    public static final String MANUAL = "manual";
+    /** Prefix of CRITICAL alerts in the log, which has no level above ERROR. */
+    public static final String CRITICAL_MARKER = "[CRITICAL]";
+    /** Cooldown entries kept before expired ones are pruned. */
+    private static final int PRUNE_AT = 1_024;
+    /** The last-raised time of a resolved condition: far enough back for any cooldown, far from overflow. */
+    private static final long RESOLVED = Long.MIN_VALUE / 4;
+
+    private final Clock clock;
+    private final long cooldownMillis;
+    private final int historySize;
+    private final System.Logger logger;
+    private final InternalFailures failures;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Alert> history = new ArrayDeque<>(); // newest first; guarded by lock
+    private final Map<ConditionKey, Cooldown> cooldowns = new HashMap<>(); // guarded by lock
+    private final CopyOnWriteArrayList<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<AlertRule> rules = new CopyOnWriteArrayList<>();
+    private final Map<String, Set<String>> activeSubjects = new HashMap<>(); // guarded by evaluating
+    private final Object evaluating = new Object();
+    private final EnumMap<AlertLevel, LongAdder> raised = new EnumMap<>(AlertLevel.class);
+    private final LongAdder suppressed = new LongAdder();
+
+    /**
+     * An engine.
+     *
+     * @param clock stamps alerts and times cooldowns
+     * @param cooldown the least time between two alerts of one condition
+     * @param historySize alerts kept, newest first
+     * @param logger where every alert is logged
+     * @param failures where contained failures (listeners, rules, the logger) are counted
+     */
+    public AlertEngine(Clock clock, Duration cooldown, int historySize, System.Logger logger,
+            InternalFailures failures) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(cooldown, "cooldown");
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
+        }
+        if (historySize <= 0) {
+            throw new IllegalArgumentException("historySize must be positive: " + historySize);
+        }
+        this.cooldownMillis = cooldown.toMillis();
+        this.historySize = historySize;
+        this.logger = Objects.requireNonNull(logger, "logger");
+        this.failures = Objects.requireNonNull(failures, "failures");
+        for (AlertLevel level : AlertLevel.values()) {
+            raised.put(level, new LongAdder());
+        }
+    }
+
+    /** Adds a listener, told about every alert raised from now on. */
+    public void onAlert(AlertListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener; false when it was not registered. */
+    public boolean removeListener(AlertListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /**
+     * Raises an alert that belongs to no condition: always raised, never suppressed.
+     *
+     * @return the alert raised
+     */
+    public Alert raise(AlertLevel level, String message, String component, Map<String, ?> details) {
+        Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, Details.copy(details), 0);
+        record(alert);
+        deliver(alert);
+        return alert;
+    }
+
+    /**
+     * Raises an alert for the condition {@code rule} + {@code subject}, unless one was raised
+     * for it within the cooldown at the same or a higher level; a suppressed alert is counted
+     * and reported by the next one raised.
+     *
+     * @param timestamp when it happened, epoch milliseconds
+     * @return the alert, or null when it was suppressed
+     */
+    public Alert fire(String rule, String subject, AlertLevel level, String message, String component,
+            Map<String, ?> details, long timestamp) {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(component, "component");
+        ConditionKey key = new ConditionKey(AlertRule.checkName(rule), Objects.requireNonNull(subject, "subject"));
+        Alert alert;
+        synchronized (lock) {
+            Cooldown state = cooldowns.get(key);
+            if (state != null && timestamp - state.lastRaised < cooldownMillis
+                    && level.compareTo(state.lastLevel) <= 0) {
+                state.suppressed++;
+                suppressed.increment();
+                return null;
+            }
+            long before = state == null ? 0 : state.suppressed;
+            String text = before == 0 ? message : message + " (" + before + " similar suppressed since the last alert)";
+            alert = new Alert(level, text, timestamp, component, rule, Details.copy(details), before);
+            if (state == null) {
+                if (cooldowns.size() >= PRUNE_AT) {
+                    prune(timestamp);
+                }
+                cooldowns.put(key, new Cooldown(timestamp, level));
+            } else {
+                state.lastRaised = timestamp;
+                state.lastLevel = level;
+                state.suppressed = 0;
+            }
+            record(alert);
+        }
+        deliver(alert);
+        return alert;
+    }
+
+    /**
+     * Marks the condition {@code rule} + {@code subject} resolved: its next alert is raised at
+     * once. Suppressed counts carry over to that alert.
+     */
+    public void resolve(String rule, String subject) {
+        synchronized (lock) {
+            Cooldown state = cooldowns.get(new ConditionKey(rule, subject));
+            if (state != null) {
+                state.lastRaised = RESOLVED;
+            }
+        }
+    }
+
+    /** Drops cooldowns that expired and have nothing to report; keeps the map bounded. */
+    private void prune(long now) {
+        Iterator<Cooldown> it = cooldowns.values().iterator();
+        while (it.hasNext()) {
+            Cooldown state = it.next();
+            if (state.suppressed == 0 && now - state.lastRaised >= cooldownMillis) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Adds a rule, evaluated by every {@link #evaluate} from now on. */
+    public void addRule(AlertRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        String name = AlertRule.checkName(rule.name());
+        synchronized (evaluating) {
+            if (rules.stream().anyMatch(r -> r.name().equals(name))) {
+                throw new IllegalArgumentException("an alert rule named '" + name + "' is already registered");
+            }
+            rules.add(rule);
+        }
+    }
+
+    /** Removes the rule {@code name}; false when there was none. */
+    public boolean removeRule(String name) {
+        synchronized (evaluating) {
+            activeSubjects.remove(name);
+            return rules.removeIf(r -> r.name().equals(name));
+        }
+    }
+
+    /** The rules' names, in the order they run. */
+    public List<String> rules() {
+        return rules.stream().map(AlertRule::name).toList();
+    }
+
+    /**
+     * Evaluates every rule over {@code snapshot}: raises the conditions that hold (subject to
+     * the cooldown) and resolves those that held last time and no longer do. A rule that throws
+     * is counted and skipped; its conditions stay as they were.
+     */
+    public void evaluate(MetricsSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        synchronized (evaluating) {
+            for (AlertRule rule : rules) {
+                List<Condition> firing;
+                try {
+                    firing = rule.evaluate(snapshot);
+                } catch (RuntimeException | LinkageError e) {
+                    failures.record("rule:" + rule.name(), e);
+                    continue;
+                }
+                Set<String> now = new HashSet<>();
+                for (Condition c : firing == null ? List.<Condition>of() : firing) {
+                    now.add(c.subject());
+                    fire(rule.name(), c.subject(), c.level(), c.message(), c.component(), c.details(),
+                            snapshot.timestampMillis());
+                }
+                Set<String> before = activeSubjects.put(rule.name(), now);
+                if (before != null) {
+                    for (String subject : before) {
+                        if (!now.contains(subject)) {
+                            resolve(rule.name(), subject);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void record(Alert alert) {
+        synchronized (lock) {
+            history.addFirst(alert);
+            while (history.size() > historySize) {
+                history.removeLast();
+            }
+        }
+        raised.get(alert.level()).increment();
+    }
+
+    private void deliver(Alert alert) {
+        log(alert);
+        for (AlertListener listener : listeners) {
+            try {
+                listener.onAlert(alert);
+            } catch (RuntimeException | LinkageError e) {
+                failures.record("listener", e);
+            }
+        }
+    }
+
+    private void log(Alert alert) {
+        System.Logger.Level level = switch (alert.level()) {
+            case INFO -> System.Logger.Level.INFO;
+            case WARNING -> System.Logger.Level.WARNING;
+            case ERROR, CRITICAL -> System.Logger.Level.ERROR;
+        };
+        try {
+            if (logger.isLoggable(level)) {
+                logger.log(level, logLine(alert));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            failures.record(InternalFailures.LOGGER, e);
+        }
+    }
+
+    /** {@code [CRITICAL] [component] message {details}}: what the log shows for {@code alert}. */
+    public static String logLine(Alert alert) {
+        StringBuilder line = new StringBuilder();
+        if (alert.level() == AlertLevel.CRITICAL) {
+            line.append(CRITICAL_MARKER).append(' ');
+        }
+        line.append('[').append(alert.component()).append("] ").append(alert.message());
+        if (!alert.details().isEmpty()) {
+            line.append(' ').append(alert.details());
+        }
+        return line.toString();
+    }
+
+    /** The alerts kept, newest first. */
+    public List<Alert> recent() {
+        synchronized (lock) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** At most {@code limit} of the newest alerts, newest first. */
+    public List<Alert> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        synchronized (lock) {
+            List<Alert> out = new ArrayList<>(Math.min(limit, history.size()));
+            for (Alert a : history) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(a);
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** The alerts kept that were raised at or after {@code sinceMillis}, newest first. */
+    public List<Alert> since(long sinceMillis) {
+        synchronized (lock) {
+            List<Alert> out = new ArrayList<>();
+            for (Alert a : history) {
+                if (a.timestamp() >= sinceMillis) {
+                    out.add(a);
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** Per level, the alerts kept that were raised at or after {@code sinceMillis}; every level present. */
+    public Map<AlertLevel, Long> countsSince(long sinceMillis) {
+        Map<AlertLevel, Long> counts = new LinkedHashMap<>();
+        for (AlertLevel level : AlertLevel.values()) {
+            counts.put(level, 0L);
+        }
+        for (Alert a : since(sinceMillis)) {
+            counts.merge(a.level(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Alerts in the history now (at most the history size). */
+    public int size() {
+        synchronized (lock) {
+            return history.size();
+        }
+    }
+
+    /** The most alerts the history keeps. */
+    public int historySize() {
+        return historySize;
+    }
+
+    /** The cooldown per condition. */
+    public Duration cooldown() {
+        return Duration.ofMillis(cooldownMillis);
+    }
+
+    /** Alerts raised since start, including those no longer in the history. */
+    public long total() {
+        return raised.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Alerts of {@code level} raised since start. */
+    public long total(AlertLevel level) {
+        return raised.get(Objects.requireNonNull(level, "level")).sum();
+    }
+
+    /** Alerts suppressed by cooldowns since start. */
+    public long suppressed() {
+        return suppressed.sum();
+    }
+
+    private record ConditionKey(String rule, String subject) {}
+
+    /** The state of one condition; guarded by the engine's lock. */
+    private static final class Cooldown {
+        long lastRaised;
+        AlertLevel lastLevel;
+        long suppressed;
+
+        Cooldown(long lastRaised, AlertLevel lastLevel) {
+            this.lastRaised = lastRaised;
+            this.lastLevel = lastLevel;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.kmon.alert;
+
+import io.kmon.annotations.AlertLevel;
+import io.kmon.metrics.MetricsSnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * A rule the background loop evaluates over the latest metrics snapshot (every 60 s by
+ * default). It returns the conditions that hold now; the engine raises an alert for each,
+ * subject to the cooldown, and resolves those that no longer hold.
+ *
+ * <pre>{@code
+ * kmon.alerts().addRule(AlertRule.when("queue_backlog", AlertLevel.WARNING, "orders",
+ *         "Order queue backlog above 1,000",
+ *         snapshot -> snapshot.gauges().anyMatch(g -> g.id().name().equals("orders.queued") && g.value() > 1000)));
+ * }</pre>
+ *
+ * <p>Rules run on one thread, one at a time, so a rule may keep state between evaluations.
+ * A rule that throws is counted and logged once; the other rules still run.
+ */
+public interface AlertRule {
+    /** The rule's name: unique within an engine, part of each condition's identity. */
+    String name();
+
+    /** The conditions that hold in {@code snapshot}; empty when none. */
+    List<Condition> evaluate(MetricsSnapshot snapshot);
+
+    /**
+     * A rule that raises one alert when {@code predicate} holds.
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
+     * @throws NullPointerException when an argument is null
+     */
+    static AlertRule when(String name, AlertLevel level, String component, String message,
+            Predicate<MetricsSnapshot> predicate) {
+        String checked = checkName(name);
+        Condition condition = Condition.of(component, level, message, Map.of());
+        Objects.requireNonNull(predicate, "predicate");
+        return new AlertRule() {
+            @Override
+            public String name() {
+                return checked;
+            }
+
+            @Override
+            public List<Condition> evaluate(MetricsSnapshot snapshot) {
+                return predicate.test(snapshot) ? List.of(condition) : List.of();
+            }
+
+            @Override
+            public String toString() {
+                return "AlertRule[" + checked + "]";
+            }
+        };
+    }
+
+    /** {@code name}, checked to be usable as a rule name. */
+    static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("rule name must not be blank: '" + name + "'");
+        }
+        return name;
+    }
+}

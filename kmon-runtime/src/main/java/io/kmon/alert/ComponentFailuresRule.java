@@ -1,0 +1,69 @@
+package io.kmon.alert;
+
+import io.kmon.annotations.AlertLevel;
+import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MetricsSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * WARNING per component when more than {@code threshold} of its calls failed in the last
+ * window (default more than 5 in an hour). A component's failures are the sum of its
+ * {@code <prefix>.errors} counters: those tagged with both {@code component} and
+ * {@code error_type}, as generated code records them.
+ */
+public final class ComponentFailuresRule implements AlertRule {
+    /** This rule's name. */
+    public static final String NAME = "component_failures";
+
+    private final long threshold;
+    private final Duration window;
+    private final CountWindow counts;
+
+    /**
+     * A rule.
+     *
+     * @param threshold failures per component in the window that are still fine
+     * @param window how far back to count
+     * @param originMillis when counting started (kmon's start)
+     */
+    public ComponentFailuresRule(long threshold, Duration window, long originMillis) {
+        this.threshold = threshold;
+        this.window = window;
+        this.counts = new CountWindow(window.toMillis(), originMillis);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Condition> evaluate(MetricsSnapshot snapshot) {
+        Map<String, Long> byComponent = new TreeMap<>();
+        snapshot.counters().filter(ComponentFailuresRule::isCallErrorCounter)
+                .forEach(c -> byComponent.merge(c.id().tag("component"), c.count(), Long::sum));
+        List<Condition> firing = new ArrayList<>();
+        byComponent.forEach((component, total) -> {
+            long failed = counts.growth(component, snapshot.timestampMillis(), total);
+            if (failed > threshold) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("component", component);
+                details.put("error_count", failed);
+                details.put("threshold", threshold);
+                details.put("timeframe", Rules.human(window));
+                firing.add(Condition.of(component, AlertLevel.WARNING, "Repeated failures in " + component + ": "
+                        + failed + " failed calls in the last " + Rules.human(window), details));
+            }
+        });
+        return firing;
+    }
+
+    private static boolean isCallErrorCounter(MeterSnapshot.CounterSnapshot c) {
+        return c.id().name().endsWith(".errors") && c.id().tag("component") != null && c.id().tag("error_type") != null;
+    }
+}

@@ -1,0 +1,12 @@
+package io.kmon.health;
+
+/**
+ * One health check. It runs on kmon's small health pool with a timeout; a check that throws
+ * or returns null is reported {@code unhealthy} with the exception's class and message, one
+ * that does not answer in time is reported {@code unhealthy} as timed out.
+ */
+@FunctionalInterface
+public interface HealthCheck {
+    /** The current state. */
+    HealthResult check() throws Exception;
+}

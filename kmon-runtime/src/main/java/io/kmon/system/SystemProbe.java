@@ -1,0 +1,17 @@
+package io.kmon.system;
+
+/**
+ * Where system-wide figures come from: OSHI ({@link SystemProbes#oshi()}) or the JDK's
+ * MXBeans ({@link SystemProbes#jdk()}). Called from one thread at a time (the sampler), and
+ * from health checks.
+ */
+public interface SystemProbe {
+    /** {@code oshi} or {@code jdk}. */
+    String source();
+
+    /** Physical memory now. */
+    MemoryReading memory();
+
+    /** System-wide CPU usage since the previous call, 0-100; NaN when unknown. */
+    double cpuUsagePercent();
+}

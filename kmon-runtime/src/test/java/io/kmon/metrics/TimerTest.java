@@ -1,0 +1,96 @@
+package io.kmon.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kmon.testing.FakeClock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TimerTest {
+    private final FakeClock clock = new FakeClock();
+    private final MeterRegistry registry = new MeterRegistry(clock, Duration.ofHours(1).toMillis(), 1_000);
+
+    @Test
+    void emptyTimer_reportsNoSamples() {
+        MeterSnapshot.TimerSnapshot s = registry.timer(MeterId.of("t")).snapshot(clock.millis());
+        assertEquals(0, s.count());
+        assertTrue(s.window().isEmpty());
+    }
+
+    @Test
+    void records_countSumMinMax() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        timer.record(1_000);
+        timer.record(3_000);
+        timer.record(-7); // a clock step backwards counts as zero, never negative
+        MeterSnapshot.TimerSnapshot s = timer.snapshot(clock.millis());
+        assertEquals(3, s.count());
+        assertEquals(4_000, s.totalNanos());
+        WindowStats w = s.window().orElseThrow();
+        assertEquals(0, w.minNanos());
+        assertEquals(3_000, w.maxNanos());
+    }
+
+    @Test
+    void window_expiresOldSamples_keepsCumulativeTotals() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        timer.record(5_000_000);
+        clock.advance(Duration.ofMinutes(31));
+        timer.snapshot(clock.millis()); // kmon's sampler reads (and so rotates) every sample interval
+        timer.record(7_000_000);
+        WindowStats both = timer.snapshot(clock.millis()).window().orElseThrow();
+        assertEquals(2, both.count(), "the previous half is still in the window");
+
+        clock.advance(Duration.ofMinutes(30));
+        WindowStats recent = timer.snapshot(clock.millis()).window().orElseThrow();
+        assertEquals(1, recent.count(), "the oldest half has left the window");
+        assertEquals(7_000_000, recent.maxNanos());
+
+        clock.advance(Duration.ofHours(2));
+        MeterSnapshot.TimerSnapshot idle = timer.snapshot(clock.millis());
+        assertTrue(idle.window().isEmpty(), "an idle window reports no samples, not stale ones");
+        assertEquals(2, idle.count());
+        assertEquals(12_000_000, idle.totalNanos());
+    }
+
+    @Test
+    void percentiles_withinDocumentedError_onLogNormalData() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        Random random = new Random(7);
+        long[] values = new long[200_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.max(1, (long) Math.exp(12 + 1.5 * random.nextGaussian())); // median ~160 µs, long tail
+            timer.record(values[i]);
+        }
+        Arrays.sort(values);
+        WindowStats w = timer.snapshot(clock.millis()).window().orElseThrow();
+        assertClose(exact(values, 0.50), w.p50Nanos());
+        assertClose(exact(values, 0.95), w.p95Nanos());
+        assertClose(exact(values, 0.99), w.p99Nanos());
+        assertEquals(values[0], w.minNanos());
+        assertEquals(values[values.length - 1], w.maxNanos());
+        double mean = Arrays.stream(values).average().orElseThrow();
+        assertClose(mean, w.meanNanos());
+    }
+
+    @Test
+    void sample_recordsOnceOnClose() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        Timer.Sample sample = timer.start();
+        sample.close();
+        sample.close();
+        assertEquals(1, timer.count());
+    }
+
+    private static double exact(long[] sorted, double q) {
+        return sorted[(int) Math.ceil(q * sorted.length) - 1];
+    }
+
+    private static void assertClose(double expected, double actual) {
+        double error = Math.abs(actual - expected) / expected;
+        assertTrue(error <= LogBuckets.RELATIVE_ERROR, () -> "expected ~" + expected + " got " + actual + " (" + error + ")");
+    }
+}
