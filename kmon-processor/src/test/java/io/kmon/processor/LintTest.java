@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class LintTest {
     private static final List<String> SHAPES = List.of("Repo", "Numbers", "Finder", "Service", "Named", "Source",
-            "Both", "Outer", "Clashes", "Legacy", "Jobs", "Gateway");
+            "Both", "Outer", "Clashes", "Legacy", "Jobs", "Gateway", "Raw");
 
     @Test
     void everyShape_compilesWithoutWarningsUnderXlintAll() {
@@ -29,6 +29,6 @@ class LintTest {
         Compilation compilation = Compile.javac().withOptions("-Xlint:all", "-Werror").compile(sources);
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation.generatedSourceFiles()).hasSize(13);
+        assertThat(compilation.generatedSourceFiles()).hasSize(14);
     }
 }

@@ -11,6 +11,7 @@ import io.kmon.processor.model.ProxyMethod;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -54,12 +55,16 @@ final class MethodWriter {
         if (method.deprecated()) {
             builder.addAnnotation(RuntimeTypes.DEPRECATED);
         }
+        Set<String> suppressed = new TreeSet<>(method.suppressedWarnings());
         if (method.safeVarargs()) {
             // The array goes to the delegate untouched, so no heap pollution can start here.
-            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS)
-                    .addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
-                            .addMember("value", "$S", "varargs").build())
-                    .addModifiers(Modifier.FINAL);
+            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS).addModifiers(Modifier.FINAL);
+            suppressed.add("varargs");
+        }
+        if (!suppressed.isEmpty()) {
+            CodeBlock values = suppressed.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", "));
+            builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
+                    .addMember("value", suppressed.size() == 1 ? "$L" : "{$L}", values).build());
         }
         for (TypeVariable variable : method.type().getTypeVariables()) {
             builder.addTypeVariable(TypeVariableName.get(variable));

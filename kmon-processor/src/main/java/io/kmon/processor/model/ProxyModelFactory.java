@@ -9,7 +9,6 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -82,7 +81,8 @@ public final class ProxyModelFactory {
                     slow.map(annotations::level).orElse(AlertLevel.WARNING),
                     List.copyOf(alertOn),
                     elements.isDeprecated(m.element()),
-                    m.element().isVarArgs() && !isReifiable(last(m))));
+                    m.element().isVarArgs() && !isReifiable(last(m)),
+                    suppressedWarnings(m.element())));
         }
         return new ProxyModel(
                 iface,
@@ -103,6 +103,11 @@ public final class ProxyModelFactory {
             }
         });
         return types;
+    }
+
+    private static List<String> suppressedWarnings(Element element) {
+        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+        return suppress == null ? List.of() : List.of(suppress.value());
     }
 
     private boolean isAsync(InterfaceMethod m) {
