@@ -1,0 +1,60 @@
+package io.kmon.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.kmon.annotations.AlertLevel;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * The one Jackson configuration of the exporter: record components in {@code snake_case}, enums
+ * in their lower-case wire form ({@code healthy}, {@code warning}), no failure on empty beans. Writers hand it plain records, maps and lists built from snapshots;
+ * it never sees a live meter.
+ */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // HealthStatus's toString is its wire form ("healthy"); alert levels read the same way
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .registerModule(new SimpleModule("kmon").addSerializer(AlertLevel.class, new StdSerializer<>(AlertLevel.class) {
+                @Override
+                public void serialize(AlertLevel level, JsonGenerator gen, SerializerProvider provider)
+                        throws IOException {
+                    gen.writeString(level(level));
+                }
+            }));
+
+    private Json() {}
+
+    /** {@code value} as UTF-8 JSON. */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            // Only our own records and maps reach here; a failure is a bug in a writer.
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+        }
+    }
+
+    /** The wire form of an alert level: {@code warning}, as in kmon's {@code monitoring.alerts{level}}. */
+    static String level(AlertLevel level) {
+        return level.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A finite number, or null: JSON has no NaN or infinity. */
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** The mapper, for tests that read what the writers wrote. */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,187 @@
+package io.kmon.http;
+
+import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MetricsSnapshot;
+import io.kmon.metrics.WindowStats;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, or as OpenMetrics 1.0 when the
+ * scraper's {@code Accept} header asks for it, through client_java's exposition writers (which
+ * handle HELP/TYPE lines, escaping and number formatting).
+ *
+ * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
+ * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
+ * (none when the window is empty) and cumulative {@code _count} and {@code _sum}. Tags become
+ * labels (a timer tag named {@code quantile} is exported as {@code exported_quantile}). A gauge
+ * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
+ * cardinality cap show as their {@code overflow="true"} series.
+ */
+final class PrometheusWriter {
+    private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
+    private static final double[] QUANTILES = {0.5, 0.95, 0.99};
+
+    private PrometheusWriter() {}
+
+    /**
+     * Bytes and content type.
+     *
+     * @param contentType the Content-Type to send
+     * @param body the exposition
+     */
+    record Output(String contentType, byte[] body) {}
+
+    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
+    static Output write(MetricsSnapshot snapshot, String accept) {
+        ExpositionFormatWriter writer = wantsOpenMetrics(accept)
+                ? OpenMetricsTextFormatWriter.create()
+                : PrometheusTextFormatWriter.create();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            writer.write(out, convert(snapshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return new Output(writer.getContentType(), out.toByteArray());
+    }
+
+    static boolean wantsOpenMetrics(String accept) {
+        return accept != null && OpenMetricsTextFormatWriter.create().accepts(accept);
+    }
+
+    /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */
+    static MetricSnapshots convert(MetricsSnapshot snapshot) {
+        SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
+        for (MeterSnapshot m : snapshot.meters()) {
+            byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
+        }
+        PrometheusNames names = new PrometheusNames();
+        List<MetricSnapshot> families = new ArrayList<>();
+        byName.forEach((name, meters) -> {
+            try {
+                MetricSnapshot family = family(name, meters, names);
+                if (family != null) {
+                    families.add(family);
+                }
+            } catch (IllegalArgumentException unexportable) {
+                // client_java refused a name or label kmon allowed: skip the family, keep the scrape
+                LOG.log(System.Logger.Level.DEBUG, "metric " + name + " not exported", unexportable);
+            }
+        });
+        return new MetricSnapshots(families);
+    }
+
+    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names) {
+        MeterSnapshot first = meters.get(0);
+        if (first instanceof MeterSnapshot.CounterSnapshot) {
+            String family = PrometheusNames.counter(name);
+            if (!names.claim(PrometheusNames.counterSamples(family))) {
+                return null;
+            }
+            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(Help.of(name, "counter"));
+            for (MeterSnapshot m : meters) {
+                b.dataPoint(CounterDataPointSnapshot.builder()
+                        .labels(labels(m, false))
+                        .value(((MeterSnapshot.CounterSnapshot) m).count())
+                        .build());
+            }
+            return b.build();
+        }
+        if (first instanceof MeterSnapshot.GaugeSnapshot) {
+            String family = PrometheusNames.gauge(name);
+            if (!names.claim(PrometheusNames.gaugeSamples(family))) {
+                return null;
+            }
+            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(Help.of(name, "gauge"));
+            for (MeterSnapshot m : meters) {
+                double value = ((MeterSnapshot.GaugeSnapshot) m).value();
+                if (!Double.isNaN(value)) {
+                    b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(m, false)).value(value).build());
+                }
+            }
+            return b.build();
+        }
+        String family = PrometheusNames.timer(name);
+        if (!names.claim(PrometheusNames.summarySamples(family))) {
+            return null;
+        }
+        SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS)
+                .help(Help.of(name, "timer"));
+        for (MeterSnapshot m : meters) {
+            MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
+            b.dataPoint(SummaryDataPointSnapshot.builder()
+                    .labels(labels(m, true))
+                    .quantiles(t.window().map(PrometheusWriter::quantiles).orElse(Quantiles.EMPTY))
+                    .count(t.count())
+                    .sum(Unit.nanosToSeconds(t.totalNanos()))
+                    .build());
+        }
+        return b.build();
+    }
+
+    private static Quantiles quantiles(WindowStats w) {
+        double[] values = {w.p50Nanos(), w.p95Nanos(), w.p99Nanos()};
+        List<Quantile> q = new ArrayList<>(QUANTILES.length);
+        for (int i = 0; i < QUANTILES.length; i++) {
+            q.add(new Quantile(QUANTILES[i], WindowStats.seconds(values[i])));
+        }
+        return Quantiles.of(q);
+    }
+
+    private static Labels labels(MeterSnapshot m, boolean summary) {
+        SortedMap<String, String> tags = m.id().tags();
+        if (tags.isEmpty()) {
+            return Labels.EMPTY;
+        }
+        List<String> keys = new ArrayList<>(tags.size());
+        List<String> values = new ArrayList<>(tags.size());
+        tags.forEach((k, v) -> {
+            keys.add(summary && k.equals("quantile") ? "exported_quantile" : k);
+            values.add(v);
+        });
+        return Labels.of(keys, values);
+    }
+
+    /** HELP texts: kmon's own metrics say what they count, others name the kmon metric. */
+    private static final class Help {
+        static String of(String name, String type) {
+            if (name.equals(io.kmon.Kmon.ERRORS_COUNT)) {
+                return "Failed monitored calls, over all components and methods";
+            }
+            if (name.endsWith(".calls") && type.equals("counter")) {
+                return "Monitored calls (" + name + ")";
+            }
+            if (name.endsWith(".successes") && type.equals("counter")) {
+                return "Monitored calls that returned normally (" + name + ")";
+            }
+            if (name.endsWith(".errors") && type.equals("counter")) {
+                return "Monitored calls that threw, by error_type (" + name + ")";
+            }
+            if (name.endsWith(".duration") && type.equals("timer")) {
+                return "Duration of monitored calls in seconds (" + name + ")";
+            }
+            return "kmon " + type + " " + name;
+        }
+    }
+}
