@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -28,7 +29,8 @@ public final class MeterRegistry {
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
-    private final ConcurrentHashMap<MeterId, Meter> meters = new ConcurrentHashMap<>();
+    // Sorted, so exports read every series in id order without sorting them on each scrape.
+    private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
 
     /**
@@ -82,8 +84,15 @@ public final class MeterRegistry {
             if (family.type != type) {
                 throw typeClash(id, family.type, type);
             }
-            existing = meters.computeIfAbsent(id, i -> family.admit(maxSeriesPerName) ? factory.apply(i) : null);
-            if (existing == null) {
+            if (family.admit(maxSeriesPerName)) {
+                Meter created = factory.apply(id);
+                existing = meters.putIfAbsent(id, created);
+                if (existing == null) {
+                    existing = created;
+                } else {
+                    family.series.decrementAndGet(); // another thread registered it first
+                }
+            } else {
                 family.folded.increment();
                 existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"), factory);
             }
@@ -101,9 +110,7 @@ public final class MeterRegistry {
 
     /** Every series, in id order. */
     public List<Meter> meters() {
-        List<Meter> all = new ArrayList<>(meters.values());
-        all.sort((a, b) -> a.id().compareTo(b.id()));
-        return all;
+        return new ArrayList<>(meters.values());
     }
 
     /** Per metric name, how many registrations were folded into its overflow series. */
