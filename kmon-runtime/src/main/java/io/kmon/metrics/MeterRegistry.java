@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ public final class MeterRegistry {
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
+    private final BiConsumer<MeterId, Throwable> onGaugeFailure;
     private final ConcurrentHashMap<MeterId, Meter> meters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
 
@@ -39,7 +41,22 @@ public final class MeterRegistry {
      * @param maxSeriesPerName the cardinality cap per metric name
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName) {
+        this(clock, windowMillis, maxSeriesPerName, (id, failure) -> { });
+    }
+
+    /**
+     * A registry that reports every failed read of a gauge supplier.
+     *
+     * @param clock positions timer windows
+     * @param windowMillis the length of timer windows
+     * @param maxSeriesPerName the cardinality cap per metric name
+     * @param onGaugeFailure told of each read of a {@link FunctionGauge} whose supplier threw
+     *     or returned null, on the reading thread; must not block
+     */
+    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
+            BiConsumer<MeterId, Throwable> onGaugeFailure) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onGaugeFailure = Objects.requireNonNull(onGaugeFailure, "onGaugeFailure");
         if (windowMillis <= 0 || maxSeriesPerName <= 0) {
             throw new IllegalArgumentException("window and cardinality cap must be positive");
         }
@@ -66,7 +83,7 @@ public final class MeterRegistry {
     /** A gauge read from {@code supplier}, strongly held; the first supplier for an id wins. */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier));
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onGaugeFailure));
     }
 
     /** The timer for {@code id}, created on first use. */
