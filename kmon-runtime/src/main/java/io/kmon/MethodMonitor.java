@@ -89,20 +89,27 @@ public final class MethodMonitor {
     /**
      * Times an asynchronous call to its completion and returns the same stage. An exceptional
      * completion (including cancellation) is a failure; a null stage counts as a success now.
+     * Never throws: a stage that refuses a completion callback is returned untimed.
      */
     public <S extends CompletionStage<?>> S track(S stage, long startNanos) {
         if (stage == null) {
             success(System.nanoTime() - startNanos);
             return null;
         }
-        stage.whenComplete((value, error) -> {
-            long nanos = System.nanoTime() - startNanos;
-            if (error == null) {
-                success(nanos);
-            } else {
-                failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-            }
-        });
+        try {
+            stage.whenComplete((value, error) -> {
+                long nanos = System.nanoTime() - startNanos;
+                if (error == null) {
+                    success(nanos);
+                } else {
+                    failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            // A stage whose whenComplete throws (a read-only or broken implementation): the call
+            // goes unrecorded, and the caller still gets the delegate's stage, not our failure.
+            kmon.internalFailure(e);
+        }
         return stage;
     }
 
