@@ -29,8 +29,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -143,6 +147,60 @@ class ShapeCorpusTest {
 
         assertThat(compilation).hadErrorCount(bad.size());
         assertThat(spy.created()).containsExactlyElementsIn(GOOD.stream().map(Good::proxy).toList());
+    }
+
+    @Test
+    void failureInsideTheProcessor_isOneErrorOnThatType_andJavacGoesOn() {
+        List<JavaFileObject> sources = GOOD.stream().map(Good::source).toList();
+        assertEquals("Voids", GOOD.get(1).file());
+        JavaFileObject voids = sources.get(1);
+
+        Compilation compilation = Compiler.javac().withProcessors(failingFiler("MonitoredVoids")).compile(sources);
+
+        assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR).inFile(voids);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /**
+     * kmon's processor over a {@code Filer} that throws an unexpected exception (a bug, not an
+     * I/O error) when asked for the source file named {@code simpleName}, and works otherwise.
+     */
+    private static Processor failingFiler(String simpleName) {
+        Processor real = new KmonProcessor();
+        return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
+                (self, method, args) -> {
+                    if (method.getName().equals("init")) {
+                        ProcessingEnvironment env = (ProcessingEnvironment) args[0];
+                        Filer filer = (Filer) forward(Filer.class, env.getFiler(), (m, a) ->
+                                m.getName().equals("createSourceFile") && a[0].toString().endsWith("." + simpleName));
+                        real.init((ProcessingEnvironment) forward(ProcessingEnvironment.class, env, (m, a) -> false,
+                                "getFiler", filer));
+                        return null;
+                    }
+                    return invoke(method, real, args);
+                });
+    }
+
+    /** A proxy of {@code target} that throws where {@code fails} says, and answers {@code name} with {@code answer}. */
+    private static Object forward(Class<?> type, Object target, BiPredicate<Method, Object[]> fails,
+            Object... answers) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (fails.test(method, args)) {
+                throw new IllegalStateException("simulated bug inside the processor");
+            }
+            if (answers.length == 2 && method.getName().equals(answers[0])) {
+                return answers[1];
+            }
+            return invoke(method, target, args);
+        });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static String file(Diagnostic<? extends JavaFileObject> diagnostic) {
