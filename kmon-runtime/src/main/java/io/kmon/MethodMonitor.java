@@ -89,7 +89,8 @@ public final class MethodMonitor {
     /**
      * Times an asynchronous call to its completion and returns the same stage. An exceptional
      * completion (including cancellation) is a failure; a null stage counts as a success now.
-     * Never throws: a stage that refuses a completion callback is returned untimed.
+     * A stage that never completes is never recorded. If the stage refuses the callback (a
+     * hand-written {@code CompletionStage} that throws), the failure is kmon's, not the caller's.
      */
     public <S extends CompletionStage<?>> S track(S stage, long startNanos) {
         if (stage == null) {
