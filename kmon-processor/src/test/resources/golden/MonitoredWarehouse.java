@@ -69,10 +69,18 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             result = delegate.find(id);
         } catch (Throwable error) {
-            find_int.failure(System.nanoTime() - start, error);
+            try {
+                find_int.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        find_int.success(System.nanoTime() - start);
+        try {
+            find_int.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the delegate's result goes on unchanged
+        }
         return result;
     }
 
@@ -83,10 +91,18 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             result = delegate.find(sku);
         } catch (Throwable error) {
-            find_String.failure(System.nanoTime() - start, error);
+            try {
+                find_String.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        find_String.success(System.nanoTime() - start);
+        try {
+            find_String.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the delegate's result goes on unchanged
+        }
         return result;
     }
 
@@ -96,10 +112,18 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             delegate.restock(sku, counts);
         } catch (Throwable error) {
-            restock.failure(System.nanoTime() - start, error);
+            try {
+                restock.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        restock.success(System.nanoTime() - start);
+        try {
+            restock.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the call returns as it did
+        }
     }
 
     @Override
@@ -111,21 +135,39 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             result = delegate.<U>collect(items);
         } catch (Throwable error) {
-            collect.failure(System.nanoTime() - start, error);
+            try {
+                collect.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        collect.success(System.nanoTime() - start);
+        try {
+            collect.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the delegate's result goes on unchanged
+        }
         return result;
     }
 
     @Override
     public CompletableFuture<T> reserve(List<? extends T> items) {
         long start = System.nanoTime();
+        CompletableFuture<T> result;
         try {
-            return reserve.track(delegate.reserve(items), start);
+            result = delegate.reserve(items);
         } catch (Throwable error) {
-            reserve.failure(System.nanoTime() - start, error);
+            try {
+                reserve.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
+        }
+        try {
+            return reserve.track(result, start);
+        } catch (StackOverflowError overflow) {
+            return result;
         }
     }
 
@@ -135,10 +177,18 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             delegate.<X>audit();
         } catch (Throwable error) {
-            audit.failure(System.nanoTime() - start, error);
+            try {
+                audit.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        audit.success(System.nanoTime() - start);
+        try {
+            audit.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the call returns as it did
+        }
     }
 
     @Override
@@ -153,10 +203,18 @@ public final class MonitoredWarehouse<T extends Comparable<T>> implements Wareho
         try {
             result = delegate.capacity();
         } catch (Throwable error) {
-            capacity.failure(System.nanoTime() - start, error);
+            try {
+                capacity.failure(System.nanoTime() - start, error);
+            } catch (StackOverflowError overflow) {
+                // no stack left to record the call: the delegate's error goes on unchanged
+            }
             throw error;
         }
-        capacity.success(System.nanoTime() - start);
+        try {
+            capacity.success(System.nanoTime() - start);
+        } catch (StackOverflowError overflow) {
+            // no stack left to record the call: the delegate's result goes on unchanged
+        }
         return result;
     }
 

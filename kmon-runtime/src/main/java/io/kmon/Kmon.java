@@ -99,7 +99,8 @@ public final class Kmon implements AutoCloseable {
         this.config = config;
         Clock clock = config.clock();
         this.startMillis = clock.millis();
-        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName());
+        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
+                this::readFailed);
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
         this.failures = new InternalFailures(config.logger(), (source, count) ->
                 metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
@@ -340,9 +341,14 @@ public final class Kmon implements AutoCloseable {
         return failures.total();
     }
 
-    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code sampler:<name>}, ...). */
+    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code sampler:<name>}, {@code read:<name>}, ...). */
     public Map<String, Long> internalFailureCounts() {
         return failures.counts();
+    }
+
+    /** A function gauge or counter failed a read: counted and logged once per metric name, like any hook. */
+    private void readFailed(MeterId id, Throwable error) {
+        failures.record("read:" + id.name(), error);
     }
 
     void internalFailure(Throwable error) {

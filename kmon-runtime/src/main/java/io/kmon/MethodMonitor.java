@@ -106,7 +106,9 @@ public final class MethodMonitor {
                     failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A stage whose whenComplete throws (a read-only or broken implementation): the call
+            // goes unrecorded, and the caller still gets the delegate's stage, not our failure.
             kmon.internalFailure(e);
         }
         return stage;

@@ -61,6 +61,11 @@ final class PrometheusText {
                 .sum();
     }
 
+    /** Every sample, in the order of the text. */
+    List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
     /** Every sample named {@code name}. */
     List<Sample> samples(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).toList();

@@ -109,6 +109,10 @@ public final class ProxyWriter {
         if (model.deprecated()) {
             type.addAnnotation(RuntimeTypes.DEPRECATED);
         }
+        if (model.forRemoval()) {
+            type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
+                    .addMember("value", "$S", "removal").build());
+        }
 
         type.addField(FieldSpec.builder(ifaceType, DELEGATE, Modifier.PRIVATE, Modifier.FINAL).build());
         for (ProxyMethod method : monitored(model)) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -91,7 +92,8 @@ public final class ProxyModelFactory {
                 isVisibleOutsidePackage(iface),
                 component,
                 prefix,
-                elements.isDeprecated(iface),
+                enclosingOrSelf(iface).anyMatch(elements::isDeprecated),
+                enclosingOrSelf(iface).anyMatch(ProxyModelFactory::forRemoval),
                 methods);
     }
 
@@ -105,9 +107,32 @@ public final class ProxyModelFactory {
         return types;
     }
 
+    /**
+     * The interface and the types that enclose it. The generated class names the interface
+     * through them, so a deprecated enclosing type makes every such name a deprecated use.
+     */
+    private static Stream<Element> enclosingOrSelf(TypeElement iface) {
+        return Stream.iterate((Element) iface, e -> e != null && (e.getKind().isClass() || e.getKind().isInterface()),
+                Element::getEnclosingElement);
+    }
+
+    private static boolean forRemoval(Element element) {
+        Deprecated deprecated = element.getAnnotation(Deprecated.class);
+        return deprecated != null && deprecated.forRemoval();
+    }
+
     private static List<String> suppressedWarnings(Element element) {
+        List<String> suppressed = new ArrayList<>();
         SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
-        return suppress == null ? List.of() : List.of(suppress.value());
+        if (suppress != null) {
+            suppressed.addAll(List.of(suppress.value()));
+        }
+        // The implementation overrides and calls a method deprecated for removal, and javac
+        // warns about both even inside deprecated code; @Deprecated alone does not silence it.
+        if (forRemoval(element)) {
+            suppressed.add("removal");
+        }
+        return suppressed;
     }
 
     private boolean isAsync(InterfaceMethod m) {
