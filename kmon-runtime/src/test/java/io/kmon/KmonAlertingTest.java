@@ -32,7 +32,7 @@ class KmonAlertingTest {
     private final RecordingLogger logger = new RecordingLogger();
     private Kmon kmon = quiet().build();
 
-    private Kmon.Builder quiet() {
+    private KmonBuilder quiet() {
         return Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false).logger(logger);
     }
 
