@@ -2,6 +2,7 @@ package io.kmon;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,12 +15,9 @@ import java.util.function.Consumer;
 final class Background implements AutoCloseable {
     static final String THREAD_NAME = "kmon-background";
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, THREAD_NAME);
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(this::newThread);
     private final Consumer<Throwable> onFailure;
+    private volatile Thread thread;
 
     Background(Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
@@ -36,10 +34,17 @@ final class Background implements AutoCloseable {
         if (!executor.isShutdown()) {
             try {
                 executor.execute(() -> runContained(task));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 // closed concurrently: the task is dropped, as after close
             }
         }
+    }
+
+    private Thread newThread(Runnable r) {
+        Thread t = new Thread(r, THREAD_NAME);
+        t.setDaemon(true);
+        thread = t;
+        return t;
     }
 
     private void runContained(Runnable task) {
@@ -50,11 +55,16 @@ final class Background implements AutoCloseable {
         }
     }
 
+    /** Stops the thread and waits (up to 5 s) until it has ended, not just finished its tasks. */
     @Override
     public void close() {
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

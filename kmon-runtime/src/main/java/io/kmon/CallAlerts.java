@@ -6,7 +6,6 @@ import io.kmon.errors.InternalFailures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -88,13 +87,22 @@ final class CallAlerts {
             alerts.fire(CALL_FAILURE, where, AlertLevel.ERROR, "Call " + where + " failed: "
                     + InternalFailures.describe(e.error), component, details, e.millis);
         } else {
-            long ms = TimeUnit.NANOSECONDS.toMillis(e.nanos);
-            long threshold = TimeUnit.NANOSECONDS.toMillis(e.method.slowNanos());
+            double ms = millis(e.nanos);
+            double threshold = millis(e.method.slowNanos());
             details.put("duration_ms", ms);
             details.put("threshold_ms", threshold);
-            alerts.fire(SLOW_CALL, where, e.method.slowLevel(), "Slow call " + where + ": " + ms
-                    + " ms (threshold " + threshold + " ms)", component, details, e.millis);
+            alerts.fire(SLOW_CALL, where, e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
+                    + " ms (threshold " + format(threshold) + " ms)", component, details, e.millis);
         }
+    }
+
+    /** Milliseconds to the microsecond: sub-millisecond thresholds stay readable. */
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    private static String format(double ms) {
+        return ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms);
     }
 
     /** Events waiting for the background thread. */

@@ -95,11 +95,12 @@ public final class Kmon implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private JulCapture julCapture; // guarded by this
 
-    private Kmon(KmonConfig config) {
+    Kmon(KmonConfig config) {
         this.config = config;
         Clock clock = config.clock();
         this.startMillis = clock.millis();
-        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName());
+        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
+                this::readFailed);
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
         this.failures = new InternalFailures(config.logger(), (source, count) ->
                 metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
@@ -114,7 +115,7 @@ public final class Kmon implements AutoCloseable {
         alerts.addRule(new FailedCallsRule(ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
         alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
         alerts.addRule(new MemoryRule());
-        alerts.addRule(new CardinalityRule(config.maxSeriesPerName()));
+        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown()));
 
         Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
         health.register(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
@@ -163,8 +164,8 @@ public final class Kmon implements AutoCloseable {
     }
 
     /** A builder for an isolated instance. */
-    public static Builder builder() {
-        return new Builder();
+    public static KmonBuilder builder() {
+        return new KmonBuilder();
     }
 
     /** The counter {@code name} with {@code tags} (alternating keys and values). */
@@ -340,9 +341,14 @@ public final class Kmon implements AutoCloseable {
         return failures.total();
     }
 
-    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code sampler:<name>}, ...). */
+    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code sampler:<name>}, {@code read:<name>}, ...). */
     public Map<String, Long> internalFailureCounts() {
         return failures.counts();
+    }
+
+    /** A function gauge or counter failed a read: counted and logged once per metric name, like any hook. */
+    private void readFailed(MeterId id, Throwable error) {
+        failures.record("read:" + id.name(), error);
     }
 
     void internalFailure(Throwable error) {
@@ -402,170 +408,6 @@ public final class Kmon implements AutoCloseable {
             if (global == this) {
                 global = null;
             }
-        }
-    }
-
-    /** Builds an isolated {@link Kmon}. */
-    public static final class Builder {
-        private Clock clock = Clock.system();
-        private Duration window = Duration.ofHours(1);
-        private Duration sampleInterval = Duration.ofSeconds(10);
-        private Duration seriesRetention = Duration.ofHours(1);
-        private int maxSeriesPerName = 1_000;
-        private boolean backgroundThread = true;
-        private Duration alertCooldown = Duration.ofMinutes(5);
-        private Duration ruleInterval = Duration.ofSeconds(60);
-        private Duration healthTimeout = Duration.ofSeconds(2);
-        private int alertHistorySize = 1_000;
-        private int maxErrorGroups = 1_000;
-        private double componentFailureRatio = 0.5;
-        private long failedCallsThreshold = 10;
-        private long componentFailuresThreshold = 5;
-        private boolean systemMetrics = true;
-        private System.Logger logger = System.getLogger("io.kmon");
-
-        private Builder() {}
-
-        /** The clock for windows, series and uptime (default: the system clock). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The sliding window of timer percentiles (default 1 hour). */
-        public Builder window(Duration window) {
-            this.window = positive(window, "window");
-            return this;
-        }
-
-        /** How often the background thread samples series (default 10 s). */
-        public Builder sampleInterval(Duration interval) {
-            this.sampleInterval = positive(interval, "sampleInterval");
-            return this;
-        }
-
-        /** How much recent history each series keeps (default 1 hour). */
-        public Builder seriesRetention(Duration retention) {
-            this.seriesRetention = positive(retention, "seriesRetention");
-            return this;
-        }
-
-        /** Series per metric name before new tag sets fold into the overflow series (default 1,000). */
-        public Builder maxSeriesPerName(int max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxSeriesPerName must be positive: " + max);
-            }
-            this.maxSeriesPerName = max;
-            return this;
-        }
-
-        /**
-         * Whether to start the background thread (default true); without it, call
-         * {@link Kmon#sampleNow()} and {@link Kmon#checkAlertsNow()}.
-         */
-        public Builder backgroundThread(boolean enabled) {
-            this.backgroundThread = enabled;
-            return this;
-        }
-
-        /** The least time between two alerts of the same condition (rule + component); default 5 minutes. */
-        public Builder alertCooldown(Duration cooldown) {
-            Objects.requireNonNull(cooldown, "alertCooldown");
-            if (cooldown.isNegative()) {
-                throw new IllegalArgumentException("alertCooldown must not be negative: " + cooldown);
-            }
-            this.alertCooldown = cooldown;
-            return this;
-        }
-
-        /** How often the background thread evaluates the alert rules (default 60 s). */
-        public Builder ruleInterval(Duration interval) {
-            this.ruleInterval = positive(interval, "ruleInterval");
-            return this;
-        }
-
-        /** How long each health check may take before it is reported timed out (default 2 s). */
-        public Builder healthTimeout(Duration timeout) {
-            this.healthTimeout = positive(timeout, "healthTimeout");
-            return this;
-        }
-
-        /** Alerts kept in the history, newest first (default 1,000). */
-        public Builder alertHistorySize(int size) {
-            this.alertHistorySize = positive(size, "alertHistorySize");
-            return this;
-        }
-
-        /** Error groups kept before the least recently seen is dropped (default 1,000). */
-        public Builder maxErrorGroups(int max) {
-            this.maxErrorGroups = positive(max, "maxErrorGroups");
-            return this;
-        }
-
-        /**
-         * The share of a component's calls in the last 5 minutes that may fail before its
-         * readiness check turns degraded (default 0.5: more than half).
-         */
-        public Builder componentFailureRatio(double ratio) {
-            if (!(ratio >= 0 && ratio <= 1)) {
-                throw new IllegalArgumentException("componentFailureRatio must be within [0, 1]: " + ratio);
-            }
-            this.componentFailureRatio = ratio;
-            return this;
-        }
-
-        /** Failed calls in an hour above which a WARNING is raised (default 10). */
-        public Builder failedCallsThreshold(long threshold) {
-            this.failedCallsThreshold = notNegative(threshold, "failedCallsThreshold");
-            return this;
-        }
-
-        /** Failed calls of one component in an hour above which a WARNING is raised (default 5). */
-        public Builder componentFailuresThreshold(long threshold) {
-            this.componentFailuresThreshold = notNegative(threshold, "componentFailuresThreshold");
-            return this;
-        }
-
-        /** Whether to sample system, process and JVM figures (default true). */
-        public Builder systemMetrics(boolean enabled) {
-            this.systemMetrics = enabled;
-            return this;
-        }
-
-        /** Where alerts and contained failures are logged (default {@code System.getLogger("io.kmon")}). */
-        public Builder logger(System.Logger logger) {
-            this.logger = Objects.requireNonNull(logger, "logger");
-            return this;
-        }
-
-        /** The instance. */
-        public Kmon build() {
-            int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
-            return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
-                    backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
-                    componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger));
-        }
-
-        private static int positive(int n, String name) {
-            if (n <= 0) {
-                throw new IllegalArgumentException(name + " must be positive: " + n);
-            }
-            return n;
-        }
-
-        private static long notNegative(long n, String name) {
-            if (n < 0) {
-                throw new IllegalArgumentException(name + " must not be negative: " + n);
-            }
-            return n;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-            return d;
         }
     }
 }

@@ -4,7 +4,7 @@ import io.kmon.metrics.Clock;
 import java.time.Duration;
 
 /**
- * The settings of one {@link Kmon}, made by {@link Kmon.Builder}.
+ * The settings of one {@link Kmon}, made by {@link KmonBuilder}.
  *
  * @param clock the clock for windows, series, alerts and uptime
  * @param window the sliding window of timer percentiles

@@ -89,20 +89,28 @@ public final class MethodMonitor {
     /**
      * Times an asynchronous call to its completion and returns the same stage. An exceptional
      * completion (including cancellation) is a failure; a null stage counts as a success now.
+     * A stage that never completes is never recorded. If the stage refuses the callback (a
+     * hand-written {@code CompletionStage} that throws), the failure is kmon's, not the caller's.
      */
     public <S extends CompletionStage<?>> S track(S stage, long startNanos) {
         if (stage == null) {
             success(System.nanoTime() - startNanos);
             return null;
         }
-        stage.whenComplete((value, error) -> {
-            long nanos = System.nanoTime() - startNanos;
-            if (error == null) {
-                success(nanos);
-            } else {
-                failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-            }
-        });
+        try {
+            stage.whenComplete((value, error) -> {
+                long nanos = System.nanoTime() - startNanos;
+                if (error == null) {
+                    success(nanos);
+                } else {
+                    failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            // A stage whose whenComplete throws (a read-only or broken implementation): the call
+            // goes unrecorded, and the caller still gets the delegate's stage, not our failure.
+            kmon.internalFailure(e);
+        }
         return stage;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kmon.testing.FakeClock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ class KmonTest {
 
     @Test
     void sampleNow_appendsSeriesPoints_atTheClocksTime() {
-        ManualClock clock = new ManualClock();
+        FakeClock clock = new FakeClock();
         try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).build()) {
             kmon.counter("jobs").increment(2);
             kmon.sampleNow();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,18 @@ class MethodMonitorMetricsTest {
         assertEquals(1, s.count("api.errors", "component", "Catalog", "method", "find", "error_type", "IOException"));
         assertEquals(1, s.count("api.errors", "component", "Catalog", "method", "find",
                 "error_type", CancellationException.class.getSimpleName()));
+    }
+
+    @Test
+    void track_stageRefusingTheCallback_isKmonsFailure_notTheCallers() {
+        CompletableFuture<String> refusing = new CompletableFuture<>() {
+            @Override
+            public CompletableFuture<String> whenComplete(BiConsumer<? super String, ? super Throwable> action) {
+                throw new UnsupportedOperationException("no callbacks here");
+            }
+        };
+        assertSame(refusing, find.track(refusing, System.nanoTime()));
+        assertEquals(1, kmon.internalFailures());
     }
 
     @Test

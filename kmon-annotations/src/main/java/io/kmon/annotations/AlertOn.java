@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  *
  * <p>On the interface it applies to every method; a method's own {@code @AlertOn} adds to the
  * interface's types. The processor reports a compile error when the enclosing interface is
- * not {@link Monitored} or the list is empty.
+ * not {@link Monitored}, the list is empty, a type is private to another class, or the method
+ * is static, private, {@code equals}, {@code hashCode}, {@code toString} or {@link NotMonitored}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

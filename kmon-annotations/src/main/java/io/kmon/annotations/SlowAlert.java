@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * <p>On the interface it applies to every method; on a method it overrides the interface's.
  * The alert is handed to kmon's background thread, so the slow call itself is not slowed
  * further. The processor reports a compile error when {@code millis} is not positive or when
- * the enclosing interface is not {@link Monitored}.
+ * the enclosing interface is not {@link Monitored}, when the method is static, private,
+ * {@code equals}, {@code hashCode} or {@code toString}, or when it is also {@link NotMonitored}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -9,6 +9,7 @@ import io.kmon.Kmon;
 import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +18,72 @@ import org.junit.jupiter.api.Test;
  * interface's, its alert types add to the interface's.
  */
 class AlertSettingsTest {
+    private static final String SCENARIO = """
+            package test;
+
+            import io.kmon.Kmon;
+            import java.io.IOException;
+            import java.net.ConnectException;
+            import java.net.SocketTimeoutException;
+            import java.util.function.Function;
+
+            public final class GatewayScenario implements Function<Kmon, Object> {
+                @Override
+                public Object apply(Kmon kmon) {
+                    Gateway gateway = MonitoredGateway.wrap(new Gateway() {
+                        @Override
+                        public String fetch(String id) throws IOException {
+                            throw id.equals("refused") ? new ConnectException(id) : new SocketTimeoutException(id);
+                        }
+
+                        @Override
+                        public String slow(String id) throws IOException {
+                            throw new SocketTimeoutException(id);
+                        }
+
+                        @Override
+                        public String id() {
+                            return "gw";
+                        }
+                    }, kmon);
+                    for (String id : new String[] {"refused", "timeout"}) {
+                        try {
+                            gateway.fetch(id);
+                        } catch (IOException expected) {
+                            // counted and, for @AlertOn types, alerted
+                        }
+                    }
+                    try {
+                        gateway.slow("timeout");
+                    } catch (IOException expected) {
+                        // SocketTimeoutException is in slow()'s own @AlertOn
+                    }
+                    return gateway.id();
+                }
+            }
+            """;
+
     private static Compilation compilation;
 
     @BeforeAll
     static void compile() {
-        compilation = Compile.succeeding(Compile.shape("Gateway"), Compile.shape("Numbers"));
+        compilation = Compile.succeeding(Compile.shape("Gateway"), Compile.shape("Numbers"),
+                Compile.source("GatewayScenario", SCENARIO));
+    }
+
+    @Test
+    void alertOn_raisesAnErrorAlertOnlyForTheListedTypes() {
+        Kmon kmon = Compile.kmon();
+        Compile.run(compilation, "GatewayScenario", kmon);
+        kmon.checkAlertsNow();
+
+        List<String> alerted = kmon.alerts().recent().stream()
+                .filter(a -> a.level() == AlertLevel.ERROR && "Gateway".equals(a.component()))
+                .map(a -> a.details().get("method") + ":" + a.details().get("error_type"))
+                .sorted()
+                .toList();
+        assertEquals(List.of("fetch:java.net.ConnectException", "slow:java.net.SocketTimeoutException"), alerted);
+        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("Gateway")).count());
     }
 
     @Test

@@ -66,8 +66,11 @@ final class Compile {
         }
     }
 
-    /** An isolated {@link Kmon} with no background thread. */
+    /**
+     * An isolated {@link Kmon} that starts no thread and registers no JVM listener (no
+     * background thread, no system samplers), so tests need not close it.
+     */
     static Kmon kmon() {
-        return Kmon.builder().backgroundThread(false).build();
+        return Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     }
 }

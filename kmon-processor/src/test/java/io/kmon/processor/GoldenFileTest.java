@@ -3,6 +3,9 @@ package io.kmon.processor;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +19,27 @@ class GoldenFileTest {
         String actual = Golden.generatedSource(compilation, "test.MonitoredWarehouse");
 
         assertThat(actual).isEqualTo(Golden.expected("MonitoredWarehouse.java", actual));
+    }
+
+    @Test
+    void output_isTheSameWhateverTheSourceOrder() {
+        JavaFileObject warehouse = Compile.resource("golden/Warehouse.java");
+        JavaFileObject finder = Compile.shape("Finder");
+
+        Compilation first = Compile.succeeding(warehouse, finder);
+        Compilation second = Compile.succeeding(finder, warehouse);
+
+        for (String name : List.of("test.MonitoredWarehouse", "test.MonitoredFinder")) {
+            assertThat(Golden.generatedSource(second, name)).isEqualTo(Golden.generatedSource(first, name));
+        }
+    }
+
+    @Test
+    void interfaceInTheUnnamedPackage_getsItsClassThere() {
+        Compilation compilation = Compile.succeeding(JavaFileObjects.forSourceString("Top",
+                "@io.kmon.annotations.Monitored public interface Top { void run(); }"));
+
+        assertThat(Golden.generatedSource(compilation, "MonitoredTop")).startsWith("import ");
     }
 
     @Test

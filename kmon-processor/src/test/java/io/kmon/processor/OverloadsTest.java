@@ -1,5 +1,6 @@
 package io.kmon.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
@@ -60,5 +61,25 @@ class OverloadsTest {
         }
         assertEquals(2, snapshot.count("kmon.calls", "component", "Finder", "method", "other"));
         assertEquals(8, snapshot.sum("kmon.successes", "component", "Finder"));
+    }
+
+    @Test
+    void overloadsWhoseSimpleNamesCollide_useQualifiedNames() {
+        Compilation compilation = Compile.succeeding(Compile.source("Lists", """
+                package test;
+
+                import io.kmon.annotations.Monitored;
+
+                @Monitored
+                public interface Lists {
+                    int find(java.util.List<String> values);
+
+                    int find(java.awt.List widget);
+                }
+                """));
+        String source = Golden.generatedSource(compilation, "test.MonitoredLists");
+
+        assertThat(source).contains("find_List = component.method(\"find(java.util.List)\"");
+        assertThat(source).contains("find_List_2 = component.method(\"find(java.awt.List)\"");
     }
 }

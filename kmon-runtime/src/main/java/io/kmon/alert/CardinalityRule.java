@@ -2,28 +2,40 @@ package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.MetricsSnapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * WARNING per metric name whose cardinality cap is folding new tag sets into its overflow
- * series (read from {@link MetricsSnapshot#folded()}). The condition holds while the folded
- * count grows, so a flood raises one alert per cooldown, and a flood that stopped and starts
- * again raises at once.
+ * series (read from {@link MetricsSnapshot#folded()}).
+ *
+ * <p>The condition holds while the name's folded count has grown within the last
+ * {@code hold} (kmon passes its alert cooldown). So a flood, steady or sporadic, raises one
+ * alert per cooldown and no more; once nothing has been folded for a whole cooldown the
+ * condition resolves, and the next folding raises again at once.
  */
 public final class CardinalityRule implements AlertRule {
     /** This rule's name. */
     public static final String NAME = "cardinality";
 
     private final int cap;
-    private final Map<String, Long> seen = new HashMap<>();
+    private final long holdMillis;
+    private final Map<String, long[]> seen = new HashMap<>(); // name -> {folded, millis it last grew}
 
-    /** A rule for a registry capped at {@code cap} series per name. */
-    public CardinalityRule(int cap) {
+    /**
+     * A rule.
+     *
+     * @param cap the registry's series per name, for the message
+     * @param hold how long a condition holds after the folded count last grew
+     */
+    public CardinalityRule(int cap, Duration hold) {
         this.cap = cap;
+        this.holdMillis = Objects.requireNonNull(hold, "hold").toMillis();
     }
 
     @Override
@@ -33,10 +45,15 @@ public final class CardinalityRule implements AlertRule {
 
     @Override
     public List<Condition> evaluate(MetricsSnapshot snapshot) {
+        long now = snapshot.timestampMillis();
         List<Condition> firing = new ArrayList<>();
         snapshot.folded().forEach((metric, folded) -> {
-            Long before = seen.put(metric, folded);
-            if (before == null || folded > before) {
+            long[] state = seen.computeIfAbsent(metric, m -> new long[] {0, Long.MIN_VALUE / 4});
+            if (folded > state[0]) {
+                state[0] = folded;
+                state[1] = now;
+            }
+            if (now - state[1] <= holdMillis) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("metric", metric);
                 details.put("folded", folded);

@@ -14,9 +14,9 @@ import java.util.function.BiConsumer;
  * failing every ten seconds must not flood the log.
  *
  * <p>Sources are a small, code-defined set ({@code listener}, {@code rule:<name>},
- * {@code sampler:<name>}, {@code logger}, ...). The source {@value #LOGGER} is the logging
- * backend itself: its failures are never logged through it again, only reported once on
- * {@code System.err}.
+ * {@code sampler:<name>}, {@code read:<name>}, {@code logger}, ...). The source
+ * {@value #LOGGER} is the logging backend itself: its failures are never logged through it
+ * again, only reported once on {@code System.err}.
  */
 public final class InternalFailures {
     /** The source for failures of the {@link System.Logger} backend. */

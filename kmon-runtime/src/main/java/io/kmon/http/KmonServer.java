@@ -265,7 +265,15 @@ public final class KmonServer implements AutoCloseable {
          * server, so starting it from a daemon thread keeps the exporter from holding the JVM open.
          */
         private static void startAsDaemon(HttpServer server) {
-            Thread starter = new Thread(server::start, "kmon-http-start");
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> failed =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    server.start();
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                }
+            }, "kmon-http-start");
             starter.setDaemon(true);
             starter.start();
             try {
@@ -274,6 +282,10 @@ public final class KmonServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 server.stop(0);
                 throw new IllegalStateException("interrupted while starting the kmon HTTP server", e);
+            }
+            if (failed.get() != null) {
+                server.stop(0);
+                throw failed.get();
             }
         }
     }

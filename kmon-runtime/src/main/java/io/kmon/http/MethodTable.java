@@ -30,6 +30,7 @@ final class MethodTable {
      * One method.
      *
      * @param component the component
+     * @param prefix the component's metric name prefix
      * @param method the method tag
      * @param calls calls so far
      * @param errors failed calls so far
@@ -40,7 +41,7 @@ final class MethodTable {
      * @param p99Seconds windowed 99th percentile, null when the window is empty
      * @param maxSeconds windowed maximum, null when the window is empty
      */
-    record Row(String component, String method, long calls, long errors, double errorRate, Double avgSeconds,
+    record Row(String component, String prefix, String method, long calls, long errors, double errorRate, Double avgSeconds,
             Double p50Seconds, Double p95Seconds, Double p99Seconds, Double maxSeconds) {}
 
     /** The rows of {@code components} in {@code snapshot}, by component then method. */
@@ -66,17 +67,17 @@ final class MethodTable {
                                 "component", c.name(), "method", method));
                         long n = calls instanceof MeterSnapshot.CounterSnapshot k ? k.count() : t.count();
                         long errors = errorsByMethod.getOrDefault(c.name() + '\0' + method, 0L);
-                        rows.add(row(c.name(), method, n, errors, t));
+                        rows.add(row(c, method, n, errors, t));
                     });
         }
         rows.sort(Comparator.comparing(Row::component).thenComparing(Row::method));
         return rows;
     }
 
-    private static Row row(String component, String method, long calls, long errors, MeterSnapshot.TimerSnapshot t) {
+    private static Row row(Component c, String method, long calls, long errors, MeterSnapshot.TimerSnapshot t) {
         Double avg = t.count() == 0 ? null : WindowStats.seconds((double) t.totalNanos() / t.count());
         WindowStats w = t.window().orElse(null);
-        return new Row(component, method, calls, errors, calls == 0 ? 0 : (double) errors / calls, avg,
+        return new Row(c.name(), c.prefix(), method, calls, errors, calls == 0 ? 0 : (double) errors / calls, avg,
                 w == null ? null : WindowStats.seconds(w.p50Nanos()),
                 w == null ? null : WindowStats.seconds(w.p95Nanos()),
                 w == null ? null : WindowStats.seconds(w.p99Nanos()),

@@ -27,9 +27,30 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
         return new Response(status, JSON, Json.bytes(value), Map.of());
     }
 
-    /** A short JSON error: {@code {"status":404,"error":"Not Found","message":"…"}}. */
+    /**
+     * A short JSON error: {@code {"status":404,"error":"Not Found","message":"…"}}. Written by
+     * hand, not through Jackson, so an error can still be answered when a writer is what failed.
+     */
     static Response error(int status, String message) {
-        return json(status, new ErrorBody(status, reason(status), message));
+        String body = "{\"status\":" + status + ",\"error\":" + quote(reason(status)) + ",\"message\":"
+                + quote(message) + "}";
+        return new Response(status, JSON, utf8(body), Map.of());
+    }
+
+    /** {@code s} as a JSON string literal. */
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** This response with one more header. */
@@ -57,12 +78,4 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
         };
     }
 
-    /**
-     * The body of every error.
-     *
-     * @param status the HTTP status
-     * @param error its reason phrase
-     * @param message what was wrong, in a sentence
-     */
-    record ErrorBody(int status, String error, String message) {}
 }

@@ -1,5 +1,6 @@
 package io.kmon.metrics;
 
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -7,19 +8,33 @@ import java.util.function.LongSupplier;
  *
  * <p>kmon uses it for {@code <prefix>.calls} = successes + errors, which saves one atomic
  * increment per monitored call; the sum of two monotonic reads is itself monotonic.
+ *
+ * <p>A function that throws (an exception or an {@link Error}) reads as the last good value,
+ * so the counter never appears to go backwards; the failure goes to the registry's hook (kmon
+ * counts and logs it as an internal failure) and never reaches the reader.
  */
 public final class FunctionCounter implements Meter {
     private final MeterId id;
     private final LongSupplier count;
+    private final BiConsumer<MeterId, Throwable> onFailure;
+    private volatile long last;
 
-    FunctionCounter(MeterId id, LongSupplier count) {
+    FunctionCounter(MeterId id, LongSupplier count, BiConsumer<MeterId, Throwable> onFailure) {
         this.id = id;
         this.count = count;
+        this.onFailure = onFailure;
     }
 
-    /** The current count. */
+    /** The current count, or the last good one when the function fails. */
     public long count() {
-        return count.getAsLong();
+        try {
+            long now = count.getAsLong();
+            last = now;
+            return now;
+        } catch (RuntimeException | Error e) {
+            ReadFailures.report(onFailure, id, e);
+            return last;
+        }
     }
 
     @Override

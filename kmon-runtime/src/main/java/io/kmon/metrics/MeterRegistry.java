@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -28,7 +30,9 @@ public final class MeterRegistry {
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
-    private final ConcurrentHashMap<MeterId, Meter> meters = new ConcurrentHashMap<>();
+    private final BiConsumer<MeterId, Throwable> onReadFailure;
+    // Sorted, so exports read every series in id order without sorting them on each scrape.
+    private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
 
     /**
@@ -39,7 +43,22 @@ public final class MeterRegistry {
      * @param maxSeriesPerName the cardinality cap per metric name
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName) {
+        this(clock, windowMillis, maxSeriesPerName, (id, failure) -> { });
+    }
+
+    /**
+     * A registry that reports every failed read of a function gauge or counter.
+     *
+     * @param clock positions timer windows
+     * @param windowMillis the length of timer windows
+     * @param maxSeriesPerName the cardinality cap per metric name
+     * @param onReadFailure told of each read of a {@link FunctionGauge} or {@link FunctionCounter}
+     *     whose function threw (or returned null), on the reading thread; must not block
+     */
+    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
+            BiConsumer<MeterId, Throwable> onReadFailure) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onReadFailure = Objects.requireNonNull(onReadFailure, "onReadFailure");
         if (windowMillis <= 0 || maxSeriesPerName <= 0) {
             throw new IllegalArgumentException("window and cardinality cap must be positive");
         }
@@ -55,7 +74,7 @@ public final class MeterRegistry {
     /** A counter computed from {@code count} when read; the first supplier for an id wins. */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count));
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure));
     }
 
     /** The settable gauge for {@code id}, created on first use. */
@@ -66,7 +85,7 @@ public final class MeterRegistry {
     /** A gauge read from {@code supplier}, strongly held; the first supplier for an id wins. */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier));
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure));
     }
 
     /** The timer for {@code id}, created on first use. */
@@ -82,8 +101,15 @@ public final class MeterRegistry {
             if (family.type != type) {
                 throw typeClash(id, family.type, type);
             }
-            existing = meters.computeIfAbsent(id, i -> family.admit(maxSeriesPerName) ? factory.apply(i) : null);
-            if (existing == null) {
+            if (family.admit(maxSeriesPerName)) {
+                Meter created = factory.apply(id);
+                existing = meters.putIfAbsent(id, created);
+                if (existing == null) {
+                    existing = created;
+                } else {
+                    family.series.decrementAndGet(); // another thread registered it first
+                }
+            } else {
                 family.folded.increment();
                 existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"), factory);
             }
@@ -101,9 +127,7 @@ public final class MeterRegistry {
 
     /** Every series, in id order. */
     public List<Meter> meters() {
-        List<Meter> all = new ArrayList<>(meters.values());
-        all.sort((a, b) -> a.id().compareTo(b.id()));
-        return all;
+        return new ArrayList<>(meters.values());
     }
 
     /** Per metric name, how many registrations were folded into its overflow series. */

@@ -44,14 +44,25 @@ final class WindowedHistogram {
         }
         long min = Math.min(current.min.get(), previous.min.get());
         long max = Math.max(current.max.get(), previous.max.get());
+        // One pass for the mean and all three percentiles: exports read every timer each scrape.
+        long[] ranks = {rank(0.50, n), rank(0.95, n), rank(0.99, n)};
+        double[] quantiles = new double[ranks.length];
+        int next = 0;
+        long seen = 0;
         double sum = 0;
         for (int i = 0; i < counts.length; i++) {
-            sum += counts[i] * LogBuckets.estimate(i);
+            long c = counts[i];
+            if (c == 0) {
+                continue;
+            }
+            double estimate = LogBuckets.estimate(i);
+            sum += c * estimate;
+            seen += c;
+            while (next < ranks.length && seen >= ranks[next]) {
+                quantiles[next++] = clamp(estimate, min, max);
+            }
         }
-        return Optional.of(new WindowStats(n, min, max, clamp(sum / n, min, max),
-                percentile(counts, n, 0.50, min, max),
-                percentile(counts, n, 0.95, min, max),
-                percentile(counts, n, 0.99, min, max)));
+        return Optional.of(new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
     }
 
     private void rotate(long nowMillis) {
@@ -70,16 +81,8 @@ final class WindowedHistogram {
         currentStart += halves * halfMillis;
     }
 
-    private static double percentile(long[] counts, long n, double q, long min, long max) {
-        long rank = Math.max(1, (long) Math.ceil(q * n));
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return clamp(LogBuckets.estimate(i), min, max);
-            }
-        }
-        return max;
+    private static long rank(double q, long n) {
+        return Math.max(1, (long) Math.ceil(q * n));
     }
 
     private static double clamp(double value, long min, long max) {

@@ -77,8 +77,8 @@ class BuiltInRulesTest {
     }
 
     @Test
-    void cardinality_holdsWhileFoldingGrowsPerMetricName() {
-        CardinalityRule rule = new CardinalityRule(3);
+    void cardinality_holdsWhileFoldingGrewWithinTheHoldPerMetricName() {
+        CardinalityRule rule = new CardinalityRule(3, Duration.ofMinutes(5));
         assertEquals(List.of(), rule.evaluate(registry.snapshot()));
         for (int i = 0; i < 10; i++) {
             registry.counter(MeterId.of("user.login", "user", "u" + i)).increment();
@@ -87,9 +87,30 @@ class BuiltInRulesTest {
         assertEquals(1, firing.size());
         assertEquals("user.login", firing.get(0).subject());
         assertEquals(7L, firing.get(0).details().get("folded"));
-        assertEquals(List.of(), rule.evaluate(registry.snapshot()), "no new folding: resolved");
+
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals(1, rule.evaluate(registry.snapshot()).size(), "a pause in the flood does not resolve it");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(List.of(), rule.evaluate(registry.snapshot()), "nothing folded for a whole hold: resolved");
         registry.counter(MeterId.of("user.login", "user", "u99")).increment();
         assertEquals(1, rule.evaluate(registry.snapshot()).size());
+    }
+
+    @Test
+    void sporadicFolding_raisesOncePerCooldownInAnEngine() {
+        var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
+                new io.kmon.errors.InternalFailures(new io.kmon.testing.RecordingLogger()));
+        engine.addRule(new CardinalityRule(3, Duration.ofMinutes(5)));
+        for (int minute = 0; minute < 10; minute++) {
+            if (minute % 2 == 0) { // a new user every other minute, the rule every minute
+                for (int i = 0; i < 4; i++) {
+                    registry.counter(MeterId.of("user.login", "user", "m" + minute + "u" + i)).increment();
+                }
+            }
+            engine.evaluate(registry.snapshot());
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(2, engine.recent().size(), "at minutes 0 and 5, not at every growth");
     }
 
     @Test

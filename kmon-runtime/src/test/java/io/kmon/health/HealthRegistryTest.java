@@ -137,7 +137,7 @@ class HealthRegistryTest {
             assertEquals(HealthStatus.UNHEALTHY, report.checks().get("stuck").status());
         }
         assertEquals(1, runs.get(), "later reports wait for the same run");
-        assertEquals(1, kmonHealthThreads(), "one thread hung, not one per report");
+        assertEquals(1, registry.threads(), "one thread hung, not one per report");
     }
 
     @Test
@@ -197,31 +197,39 @@ class HealthRegistryTest {
 
     @Test
     void close_stopsEveryHealthThreadEvenAHungOne() throws Exception {
+        Set<Thread> before = healthThreads();
         registry.register("stuck", () -> {
             never.await();
             return HealthResult.healthy();
         });
         registry.register("fine", HealthResult::healthy);
         registry.check();
-        assertTrue(kmonHealthThreads() > 0);
+        assertEquals(2, registry.threads());
 
         registry.close();
 
-        assertEquals(0, awaitNoHealthThreads());
+        assertEquals(Set.of(), awaitNoNewHealthThreads(before));
         HealthResult after = registry.check().checks().get("fine");
         assertEquals(HealthStatus.UNHEALTHY, after.status(), "closed: not run");
     }
 
-    static int kmonHealthThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("kmon-health-")).count();
+    /** Live health threads; other tests' instances may have some, so tests compare with a before set. */
+    static Set<Thread> healthThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("kmon-health-"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
-    static int awaitNoHealthThreads() throws InterruptedException {
+    static Set<Thread> awaitNoNewHealthThreads(Set<Thread> before) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (kmonHealthThreads() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return kmonHealthThreads();
+        Set<Thread> extra;
+        do {
+            extra = new java.util.HashSet<>(healthThreads());
+            extra.removeAll(before);
+            if (!extra.isEmpty()) {
+                Thread.sleep(10);
+            }
+        } while (!extra.isEmpty() && System.nanoTime() < deadline);
+        return extra;
     }
 }

@@ -181,7 +181,7 @@ class BadInputTest {
             awaitActive(two, 1);
             // served well inside the 2 s read timeout, since the slow client holds only one thread
             assertEquals(200, Http.get(two, "/metrics").statusCode());
-            assertEquals(1, two.activeRequests(), "the slow client is still being read");
+            awaitActive(two, 1); // the good request's thread is freed just after its response; the slow one stays
         }
     }
 

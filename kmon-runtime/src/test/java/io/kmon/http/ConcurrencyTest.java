@@ -32,8 +32,8 @@ class ConcurrencyTest {
             AtomicLong recorded = new AtomicLong();
             Thread caller = new Thread(() -> {
                 while (running.get()) {
+                    recorded.incrementAndGet(); // first, so a scrape never sees more calls than this
                     work.success(1_000_000);
-                    recorded.incrementAndGet();
                 }
             }, "recorder");
             caller.start();

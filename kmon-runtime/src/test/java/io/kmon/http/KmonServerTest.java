@@ -126,6 +126,40 @@ class KmonServerTest {
     }
 
     @Test
+    void hangingThrowingOrNullChecks_answerWithinTheHealthTimeout() throws Exception {
+        try (Kmon slow = Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false)
+                .healthTimeout(Duration.ofMillis(300)).build();
+                KmonServer s = KmonServer.start(slow, 0)) {
+            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+            slow.health().register("hangs", () -> {
+                never.await();
+                return HealthResult.healthy();
+            });
+            slow.health().register("throws", () -> { throw new IllegalStateException("boom"); });
+            slow.health().register("returns_null", () -> null);
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> r = Http.get(s, "/health"); // the client's own timeout is 20 s
+                JsonNode checks = json(r).get("checks");
+                assertEquals("unhealthy", checks.get("hangs").get("status").asText(), r.body());
+                assertEquals("unhealthy", checks.get("throws").get("status").asText(), r.body());
+                assertEquals("unhealthy", checks.get("returns_null").get("status").asText(), r.body());
+                assertFalse(r.body().contains("\tat "), r.body());
+            }
+            assertEquals(200, Http.get(s, "/metrics").statusCode());
+        }
+    }
+
+    @Test
+    void closedKmon_isStillServed() throws Exception {
+        kmon.close();
+        assertEquals(200, Http.get(server, "/metrics/prometheus").statusCode());
+        assertEquals(200, Http.get(server, "/metrics").statusCode());
+        HttpResponse<String> health = Http.get(server, "/health"); // checks not run after close: a report, not a 500
+        assertTrue(health.statusCode() == 200 || health.statusCode() == 503, health.body());
+        assertTrue(json(health).has("status"), health.body());
+    }
+
+    @Test
     void health_onlyRunsTheProbesChecks() throws Exception {
         kmon.health().register("warmup", () -> HealthResult.unhealthy(Map.of()),
                 java.util.Set.of(io.kmon.health.HealthRegistry.Probe.READINESS), true);
@@ -318,5 +352,6 @@ class KmonServerTest {
     void limitsInEffect_areTheJdkProperties() {
         assertEquals("2", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.limits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
+        assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }
 }

@@ -19,7 +19,8 @@ class ServerLimitsTest {
         assertEquals("45", p.getProperty(ServerLimits.IDLE_INTERVAL));
         assertEquals(Integer.toString(ServerLimits.MAX_HEADERS), p.getProperty(ServerLimits.MAX_REQ_HEADERS));
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), p.getProperty(ServerLimits.MAX_REQ_HEADER_SIZE));
-        assertEquals(5, effective.size());
+        assertEquals("true", p.getProperty(ServerLimits.NODELAY));
+        assertEquals(6, effective.size());
         assertEquals("10", effective.get(ServerLimits.MAX_REQ_TIME));
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kmon.ManualClock;
+import io.kmon.testing.FakeClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MeterRegistryTest {
-    private final MeterRegistry registry = new MeterRegistry(new ManualClock(), 3_600_000, 100);
+    private final MeterRegistry registry = new MeterRegistry(new FakeClock(), 3_600_000, 100);
 
     @Test
     void sameNameAndTags_sameHandle_whateverTheTagOrder() {

@@ -3,13 +3,13 @@ package io.kmon.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kmon.ManualClock;
+import io.kmon.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeriesStoreTest {
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final MeterRegistry registry = new MeterRegistry(clock, 3_600_000, 1_000);
     private final SeriesStore store = new SeriesStore(360, 1_000);
 

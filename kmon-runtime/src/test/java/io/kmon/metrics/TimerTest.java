@@ -3,14 +3,14 @@ package io.kmon.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kmon.ManualClock;
+import io.kmon.testing.FakeClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimerTest {
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final MeterRegistry registry = new MeterRegistry(clock, Duration.ofHours(1).toMillis(), 1_000);
 
     @Test

@@ -11,6 +11,7 @@ import io.kmon.processor.model.ProxyMethod;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -26,6 +27,13 @@ import javax.lang.model.type.TypeVariable;
  * (JLS 11.2.2) the method still declares only the interface's checked exceptions.
  * Local variable names never shadow a parameter, and fields shadowed by a parameter are
  * reached through {@code this}.
+ *
+ * <p>Each report to the handle is wrapped in a {@code catch (StackOverflowError)}. A call made
+ * near the end of the stack (a deep or runaway recursion through the proxy) can overflow on
+ * entry to the handle, where the handle cannot catch it itself; without the guard that fresh
+ * overflow would replace the delegate's own error, or turn a returned value into an error.
+ * With it, the record is lost and the caller sees what the delegate did. The guard costs
+ * nothing when nothing is thrown (an exception table entry).
  */
 final class MethodWriter {
     private final ProxyMethod method;
@@ -33,6 +41,7 @@ final class MethodWriter {
     private final String start;
     private final String result;
     private final String error;
+    private final String overflow;
 
     MethodWriter(ProxyMethod method) {
         this.method = method;
@@ -45,6 +54,7 @@ final class MethodWriter {
         this.start = fresh("start", taken);
         this.result = fresh("result", taken);
         this.error = fresh("error", taken);
+        this.overflow = fresh("overflow", taken);
     }
 
     MethodSpec write() {
@@ -54,12 +64,16 @@ final class MethodWriter {
         if (method.deprecated()) {
             builder.addAnnotation(RuntimeTypes.DEPRECATED);
         }
+        Set<String> suppressed = new TreeSet<>(method.suppressedWarnings());
         if (method.safeVarargs()) {
             // The array goes to the delegate untouched, so no heap pollution can start here.
-            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS)
-                    .addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
-                            .addMember("value", "$S", "varargs").build())
-                    .addModifiers(Modifier.FINAL);
+            builder.addAnnotation(RuntimeTypes.SAFE_VARARGS).addModifiers(Modifier.FINAL);
+            suppressed.add("varargs");
+        }
+        if (!suppressed.isEmpty()) {
+            CodeBlock values = suppressed.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", "));
+            builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
+                    .addMember("value", suppressed.size() == 1 ? "$L" : "{$L}", values).build());
         }
         for (TypeVariable variable : method.type().getTypeVariables()) {
             builder.addTypeVariable(TypeVariableName.get(variable));
@@ -88,12 +102,6 @@ final class MethodWriter {
         String handle = field(method.field());
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("long $N = $T.nanoTime()", start, RuntimeTypes.SYSTEM);
-        if (method.kind() == MethodKind.ASYNC) {
-            return code.beginControlFlow("try")
-                    .addStatement("return $L.track($L, $N)", handle, call, start)
-                    .add(rethrow(handle))
-                    .build();
-        }
         if (!isVoid) {
             code.addStatement("$T $N", TypeName.get(method.type().getReturnType()), result);
         }
@@ -103,20 +111,35 @@ final class MethodWriter {
         } else {
             code.addStatement("$N = $L", result, call);
         }
-        code.add(rethrow(handle));
-        code.addStatement("$L.success($T.nanoTime() - $N)", handle, RuntimeTypes.SYSTEM, start);
+        code.nextControlFlow("catch ($T $N)", RuntimeTypes.THROWABLE, error)
+                .add(guarded(CodeBlock.of("$L.failure($T.nanoTime() - $N, $N)", handle, RuntimeTypes.SYSTEM, start, error),
+                        "the delegate's error goes on unchanged"))
+                .addStatement("throw $N", error)
+                .endControlFlow();
+        if (method.kind() == MethodKind.ASYNC) {
+            // The caller gets the delegate's stage itself; it is timed to completion.
+            return code.beginControlFlow("try")
+                    .addStatement("return $L.track($N, $N)", handle, result, start)
+                    .nextControlFlow("catch ($T $N)", RuntimeTypes.STACK_OVERFLOW_ERROR, overflow)
+                    .addStatement("return $N", result)
+                    .endControlFlow()
+                    .build();
+        }
+        code.add(guarded(CodeBlock.of("$L.success($T.nanoTime() - $N)", handle, RuntimeTypes.SYSTEM, start),
+                isVoid ? "the call returns as it did" : "the delegate's result goes on unchanged"));
         if (!isVoid) {
             code.addStatement("return $N", result);
         }
         return code.build();
     }
 
-    /** The catch block that reports a failure and rethrows the very same exception. */
-    private CodeBlock rethrow(String handle) {
+    /** {@code report;} in a guard against a stack overflow inside kmon; see the class comment. */
+    private CodeBlock guarded(CodeBlock report, String outcome) {
         return CodeBlock.builder()
-                .nextControlFlow("catch ($T $N)", RuntimeTypes.THROWABLE, error)
-                .addStatement("$L.failure($T.nanoTime() - $N, $N)", handle, RuntimeTypes.SYSTEM, start, error)
-                .addStatement("throw $N", error)
+                .beginControlFlow("try")
+                .addStatement("$L", report)
+                .nextControlFlow("catch ($T $N)", RuntimeTypes.STACK_OVERFLOW_ERROR, overflow)
+                .add("// no stack left to record the call: $L\n", outcome)
                 .endControlFlow()
                 .build();
     }

@@ -24,6 +24,7 @@ public final class RuntimeTypes {
     static final ClassName OBJECT = ClassName.get("java.lang", "Object");
     static final ClassName STRING = ClassName.get("java.lang", "String");
     static final ClassName THROWABLE = ClassName.get("java.lang", "Throwable");
+    static final ClassName STACK_OVERFLOW_ERROR = ClassName.get("java.lang", "StackOverflowError");
     static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
     static final ClassName DEPRECATED = ClassName.get("java.lang", "Deprecated");
     static final ClassName SAFE_VARARGS = ClassName.get("java.lang", "SafeVarargs");

@@ -25,6 +25,8 @@ import javax.lang.model.type.TypeMirror;
  * @param deprecated whether the interface method is deprecated (the implementation is too)
  * @param safeVarargs whether the method takes generic varargs, which the implementation
  *     passes on untouched and so may declare safe
+ * @param suppressedWarnings the interface method's {@code @SuppressWarnings} values: the
+ *     implementation repeats its signature (raw types, say), so it repeats the suppression
  */
 public record ProxyMethod(
         ExecutableElement element,
@@ -37,7 +39,8 @@ public record ProxyMethod(
         AlertLevel slowLevel,
         List<TypeElement> alertOn,
         boolean deprecated,
-        boolean safeVarargs) {
+        boolean safeVarargs,
+        List<String> suppressedWarnings) {
 
     /** Copies the lists and checks for nulls. */
     public ProxyMethod {
@@ -49,6 +52,7 @@ public record ProxyMethod(
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(slowLevel, "slowLevel");
         alertOn = List.copyOf(alertOn);
+        suppressedWarnings = List.copyOf(suppressedWarnings);
     }
 
     /** The method's simple name. */

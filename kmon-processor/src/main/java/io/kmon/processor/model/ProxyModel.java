@@ -15,7 +15,10 @@ import javax.lang.model.element.TypeElement;
  *     outside its package, and package-private otherwise
  * @param component the component name (tag {@code component})
  * @param prefix the first part of every metric name
- * @param deprecated whether the interface is deprecated (the generated class is too)
+ * @param deprecated whether the interface, or a type enclosing it, is deprecated (the generated
+ *     class is too)
+ * @param forRemoval whether either is deprecated for removal: javac warns about every use of it
+ *     even inside deprecated code, so the generated class suppresses {@code removal}
  * @param methods the methods to implement, in declaration order (the interface's own first)
  */
 public record ProxyModel(
@@ -26,6 +29,7 @@ public record ProxyModel(
         String component,
         String prefix,
         boolean deprecated,
+        boolean forRemoval,
         List<ProxyMethod> methods) {
 
     /** Copies the list and checks for nulls. */

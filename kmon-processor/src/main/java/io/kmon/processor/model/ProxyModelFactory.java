@@ -6,10 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -82,7 +82,8 @@ public final class ProxyModelFactory {
                     slow.map(annotations::level).orElse(AlertLevel.WARNING),
                     List.copyOf(alertOn),
                     elements.isDeprecated(m.element()),
-                    m.element().isVarArgs() && !isReifiable(last(m))));
+                    m.element().isVarArgs() && !isReifiable(last(m)),
+                    suppressedWarnings(m.element())));
         }
         return new ProxyModel(
                 iface,
@@ -91,7 +92,8 @@ public final class ProxyModelFactory {
                 isVisibleOutsidePackage(iface),
                 component,
                 prefix,
-                elements.isDeprecated(iface),
+                enclosingOrSelf(iface).anyMatch(elements::isDeprecated),
+                enclosingOrSelf(iface).anyMatch(ProxyModelFactory::forRemoval),
                 methods);
     }
 
@@ -103,6 +105,34 @@ public final class ProxyModelFactory {
             }
         });
         return types;
+    }
+
+    /**
+     * The interface and the types that enclose it. The generated class names the interface
+     * through them, so a deprecated enclosing type makes every such name a deprecated use.
+     */
+    private static Stream<Element> enclosingOrSelf(TypeElement iface) {
+        return Stream.iterate((Element) iface, e -> e != null && (e.getKind().isClass() || e.getKind().isInterface()),
+                Element::getEnclosingElement);
+    }
+
+    private static boolean forRemoval(Element element) {
+        Deprecated deprecated = element.getAnnotation(Deprecated.class);
+        return deprecated != null && deprecated.forRemoval();
+    }
+
+    private static List<String> suppressedWarnings(Element element) {
+        List<String> suppressed = new ArrayList<>();
+        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+        if (suppress != null) {
+            suppressed.addAll(List.of(suppress.value()));
+        }
+        // The implementation overrides and calls a method deprecated for removal, and javac
+        // warns about both even inside deprecated code; @Deprecated alone does not silence it.
+        if (forRemoval(element)) {
+            suppressed.add("removal");
+        }
+        return suppressed;
     }
 
     private boolean isAsync(InterfaceMethod m) {

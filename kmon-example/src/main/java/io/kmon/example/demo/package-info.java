@@ -1,0 +1,2 @@
+/** The {@code --demo} traffic generator. */
+package io.kmon.example.demo;

@@ -1,0 +1,6 @@
+package test;
+
+import io.kmon.annotations.Monitored;
+
+@Monitored(prefix = "9lives")
+public interface BadPrefix { void run(); }

@@ -1,0 +1,5 @@
+package test;
+
+import io.kmon.annotations.Monitored;
+
+@Monitored public class ClassTarget {}

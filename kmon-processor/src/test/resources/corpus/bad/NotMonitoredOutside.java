@@ -1,0 +1,8 @@
+package test;
+
+import io.kmon.annotations.NotMonitored;
+
+public interface NotMonitoredOutside {
+    @NotMonitored
+    void run();
+}

@@ -1,0 +1,176 @@
+package io.kmon;
+
+import io.kmon.metrics.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds an isolated {@link Kmon}; every setting has a default, so {@code Kmon.builder().build()}
+ * equals {@link Kmon#create()}.
+ *
+ * <pre>{@code
+ * Kmon kmon = Kmon.builder().window(Duration.ofMinutes(10)).alertCooldown(Duration.ofMinutes(15)).build();
+ * }</pre>
+ */
+public final class KmonBuilder {
+    private Clock clock = Clock.system();
+    private Duration window = Duration.ofHours(1);
+    private Duration sampleInterval = Duration.ofSeconds(10);
+    private Duration seriesRetention = Duration.ofHours(1);
+    private int maxSeriesPerName = 1_000;
+    private boolean backgroundThread = true;
+    private Duration alertCooldown = Duration.ofMinutes(5);
+    private Duration ruleInterval = Duration.ofSeconds(60);
+    private Duration healthTimeout = Duration.ofSeconds(2);
+    private int alertHistorySize = 1_000;
+    private int maxErrorGroups = 1_000;
+    private double componentFailureRatio = 0.5;
+    private long failedCallsThreshold = 10;
+    private long componentFailuresThreshold = 5;
+    private boolean systemMetrics = true;
+    private System.Logger logger = System.getLogger("io.kmon");
+
+    KmonBuilder() {}
+
+    /** The clock for windows, series and uptime (default: the system clock). */
+    public KmonBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The sliding window of timer percentiles (default 1 hour). */
+    public KmonBuilder window(Duration window) {
+        this.window = positive(window, "window");
+        return this;
+    }
+
+    /** How often the background thread samples series (default 10 s). */
+    public KmonBuilder sampleInterval(Duration interval) {
+        this.sampleInterval = positive(interval, "sampleInterval");
+        return this;
+    }
+
+    /** How much recent history each series keeps (default 1 hour). */
+    public KmonBuilder seriesRetention(Duration retention) {
+        this.seriesRetention = positive(retention, "seriesRetention");
+        return this;
+    }
+
+    /** Series per metric name before new tag sets fold into the overflow series (default 1,000). */
+    public KmonBuilder maxSeriesPerName(int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("maxSeriesPerName must be positive: " + max);
+        }
+        this.maxSeriesPerName = max;
+        return this;
+    }
+
+    /**
+     * Whether to start the background thread (default true); without it, call
+     * {@link Kmon#sampleNow()} and {@link Kmon#checkAlertsNow()}.
+     */
+    public KmonBuilder backgroundThread(boolean enabled) {
+        this.backgroundThread = enabled;
+        return this;
+    }
+
+    /** The least time between two alerts of the same condition (rule + component); default 5 minutes. */
+    public KmonBuilder alertCooldown(Duration cooldown) {
+        Objects.requireNonNull(cooldown, "alertCooldown");
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("alertCooldown must not be negative: " + cooldown);
+        }
+        this.alertCooldown = cooldown;
+        return this;
+    }
+
+    /** How often the background thread evaluates the alert rules (default 60 s). */
+    public KmonBuilder ruleInterval(Duration interval) {
+        this.ruleInterval = positive(interval, "ruleInterval");
+        return this;
+    }
+
+    /** How long each health check may take before it is reported timed out (default 2 s). */
+    public KmonBuilder healthTimeout(Duration timeout) {
+        this.healthTimeout = positive(timeout, "healthTimeout");
+        return this;
+    }
+
+    /** Alerts kept in the history, newest first (default 1,000). */
+    public KmonBuilder alertHistorySize(int size) {
+        this.alertHistorySize = positive(size, "alertHistorySize");
+        return this;
+    }
+
+    /** Error groups kept before the least recently seen is dropped (default 1,000). */
+    public KmonBuilder maxErrorGroups(int max) {
+        this.maxErrorGroups = positive(max, "maxErrorGroups");
+        return this;
+    }
+
+    /**
+     * The share of a component's calls in the last 5 minutes that may fail before its
+     * readiness check turns degraded (default 0.5: more than half).
+     */
+    public KmonBuilder componentFailureRatio(double ratio) {
+        if (!(ratio >= 0 && ratio <= 1)) {
+            throw new IllegalArgumentException("componentFailureRatio must be within [0, 1]: " + ratio);
+        }
+        this.componentFailureRatio = ratio;
+        return this;
+    }
+
+    /** Failed calls in an hour above which a WARNING is raised (default 10). */
+    public KmonBuilder failedCallsThreshold(long threshold) {
+        this.failedCallsThreshold = notNegative(threshold, "failedCallsThreshold");
+        return this;
+    }
+
+    /** Failed calls of one component in an hour above which a WARNING is raised (default 5). */
+    public KmonBuilder componentFailuresThreshold(long threshold) {
+        this.componentFailuresThreshold = notNegative(threshold, "componentFailuresThreshold");
+        return this;
+    }
+
+    /** Whether to sample system, process and JVM figures (default true). */
+    public KmonBuilder systemMetrics(boolean enabled) {
+        this.systemMetrics = enabled;
+        return this;
+    }
+
+    /** Where alerts and contained failures are logged (default {@code System.getLogger("io.kmon")}). */
+    public KmonBuilder logger(System.Logger logger) {
+        this.logger = Objects.requireNonNull(logger, "logger");
+        return this;
+    }
+
+    /** The instance. */
+    public Kmon build() {
+        int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
+        return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
+                backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
+                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger));
+    }
+
+    private static int positive(int n, String name) {
+        if (n <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + n);
+        }
+        return n;
+    }
+
+    private static long notNegative(long n, String name) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + " must not be negative: " + n);
+        }
+        return n;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+        return d;
+    }
+}
