@@ -19,7 +19,9 @@ for arg in "$@"; do
   if [ "$arg" = "--smoke" ]; then smoke=true; fi
 done
 
-# Builds the module and its reactor dependencies; runs only this module's own tests.
+# Builds the module and its reactor dependencies; runs only this module's own tests. The module is
+# built from scratch: javac's incremental check misses runtime API changes seen only by its tests.
+rm -rf kmon-benchmarks/target
 mvn -B -q -Pbenchmarks -pl kmon-benchmarks -am package \
   -Dtest='io/kmon/benchmarks/**/*Test' -Dsurefire.failIfNoSpecifiedTests=false
 
