@@ -37,13 +37,20 @@ final class WindowedHistogram {
     /** The window's statistics at {@code nowMillis}, or empty when it holds no samples. */
     synchronized Optional<WindowStats> stats(long nowMillis) {
         rotate(nowMillis);
-        long[] counts = new long[LogBuckets.COUNT];
-        long n = current.addTo(counts) + previous.addTo(counts);
+        // Only the buckets between min and max can hold samples: exports read every timer on
+        // every scrape, and a method's durations usually span a few dozen of the 800 buckets.
+        // A sample still being recorded outside that range is left for the next read.
+        long min = Math.min(current.min.get(), previous.min.get());
+        long max = Math.max(current.max.get(), previous.max.get());
+        if (max < min) {
+            return Optional.empty();
+        }
+        int lo = LogBuckets.index(min);
+        long[] counts = new long[LogBuckets.index(max) - lo + 1];
+        long n = current.addTo(counts, lo) + previous.addTo(counts, lo);
         if (n == 0) {
             return Optional.empty();
         }
-        long min = Math.min(current.min.get(), previous.min.get());
-        long max = Math.max(current.max.get(), previous.max.get());
         // One pass for the mean and all three percentiles: exports read every timer each scrape.
         long[] ranks = {rank(0.50, n), rank(0.95, n), rank(0.99, n)};
         double[] quantiles = new double[ranks.length];
@@ -55,7 +62,7 @@ final class WindowedHistogram {
             if (c == 0) {
                 continue;
             }
-            double estimate = LogBuckets.estimate(i);
+            double estimate = LogBuckets.estimate(lo + i);
             sum += c * estimate;
             seen += c;
             while (next < ranks.length && seen >= ranks[next]) {
@@ -107,10 +114,11 @@ final class WindowedHistogram {
             }
         }
 
-        long addTo(long[] counts) {
+        /** Adds buckets {@code from .. from + counts.length - 1} into {@code counts}; returns their sum. */
+        long addTo(long[] counts, int from) {
             long n = 0;
             for (int i = 0; i < counts.length; i++) {
-                long c = Integer.toUnsignedLong(buckets.get(i));
+                long c = Integer.toUnsignedLong(buckets.get(from + i));
                 counts[i] += c;
                 n += c;
             }
