@@ -1,6 +1,5 @@
 package io.kmon.http;
 
-import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
@@ -44,34 +43,45 @@ final class MethodTable {
     record Row(String component, String prefix, String method, long calls, long errors, double errorRate, Double avgSeconds,
             Double p50Seconds, Double p95Seconds, Double p99Seconds, Double maxSeconds) {}
 
-    /** The rows of {@code components} in {@code snapshot}, by component then method. */
+    /**
+     * The rows of {@code components} in {@code snapshot}, by component then method. One pass
+     * over the snapshot, whatever the number of components.
+     */
     static List<Row> rows(MetricsSnapshot snapshot, List<Component> components) {
-        Map<MeterId, MeterSnapshot> byId = new HashMap<>();
-        Map<String, Long> errorsByMethod = new HashMap<>();
-        for (MeterSnapshot m : snapshot.meters()) {
-            byId.put(m.id(), m);
-        }
+        Map<String, Component> byName = new HashMap<>();
+        components.forEach(c -> byName.put(c.name(), c));
+        Map<String, Long> calls = new HashMap<>();
+        Map<String, Long> errors = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        for (Component c : components) {
-            String errorsName = c.prefix() + ".errors";
-            snapshot.counters()
-                    .filter(k -> k.id().name().equals(errorsName) && c.name().equals(k.id().tag("component")))
-                    .forEach(k -> errorsByMethod.merge(c.name() + '\0' + k.id().tag("method"), k.count(), Long::sum));
-            String durationName = c.prefix() + ".duration";
-            snapshot.timers()
-                    .filter(t -> t.id().name().equals(durationName) && c.name().equals(t.id().tag("component"))
-                            && t.id().tag("method") != null)
-                    .forEach(t -> {
-                        String method = t.id().tag("method");
-                        MeterSnapshot calls = byId.get(MeterId.of(c.prefix() + ".calls",
-                                "component", c.name(), "method", method));
-                        long n = calls instanceof MeterSnapshot.CounterSnapshot k ? k.count() : t.count();
-                        long errors = errorsByMethod.getOrDefault(c.name() + '\0' + method, 0L);
-                        rows.add(row(c, method, n, errors, t));
-                    });
+        List<MeterSnapshot.TimerSnapshot> durations = new ArrayList<>();
+        for (MeterSnapshot m : snapshot.meters()) {
+            Component c = byName.get(m.id().tag("component"));
+            String method = m.id().tag("method");
+            if (c == null || method == null) {
+                continue;
+            }
+            String name = m.id().name();
+            String key = c.name() + '\0' + method;
+            if (m instanceof MeterSnapshot.CounterSnapshot k && is(name, c.prefix(), ".calls")) {
+                calls.put(key, k.count());
+            } else if (m instanceof MeterSnapshot.CounterSnapshot k && is(name, c.prefix(), ".errors")) {
+                errors.merge(key, k.count(), Long::sum);
+            } else if (m instanceof MeterSnapshot.TimerSnapshot t && is(name, c.prefix(), ".duration")) {
+                durations.add(t);
+            }
+        }
+        for (MeterSnapshot.TimerSnapshot t : durations) {
+            Component c = byName.get(t.id().tag("component"));
+            String key = c.name() + '\0' + t.id().tag("method");
+            rows.add(row(c, t.id().tag("method"), calls.getOrDefault(key, t.count()), errors.getOrDefault(key, 0L), t));
         }
         rows.sort(Comparator.comparing(Row::component).thenComparing(Row::method));
         return rows;
+    }
+
+    /** Whether {@code name} is {@code prefix + suffix}, without building that string per series. */
+    private static boolean is(String name, String prefix, String suffix) {
+        return name.length() == prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix);
     }
 
     private static Row row(Component c, String method, long calls, long errors, MeterSnapshot.TimerSnapshot t) {
