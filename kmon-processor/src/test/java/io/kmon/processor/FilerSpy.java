@@ -5,18 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.FileObject;
@@ -31,8 +24,7 @@ import javax.tools.JavaFileObject;
  * <p>The processor sees a wrapped environment, which javac's syntax-tree API does not accept,
  * so the local-type scan is off under this spy.
  */
-final class FilerSpy implements Processor {
-    private final Processor processor = new KmonProcessor();
+final class FilerSpy extends ForwardingProcessor {
     private final List<String> created = new ArrayList<>();
 
     /** Names of the source files the processor created. */
@@ -43,32 +35,6 @@ final class FilerSpy implements Processor {
     @Override
     public void init(ProcessingEnvironment env) {
         processor.init(new Environment(env));
-    }
-
-    @Override
-    public Set<String> getSupportedOptions() {
-        return processor.getSupportedOptions();
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return processor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return processor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        return processor.process(annotations, round);
-    }
-
-    @Override
-    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-            ExecutableElement member, String userText) {
-        return processor.getCompletions(element, annotation, member, userText);
     }
 
     private final class Environment implements ProcessingEnvironment {
