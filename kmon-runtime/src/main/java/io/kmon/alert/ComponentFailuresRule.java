@@ -1,6 +1,5 @@
 package io.kmon.alert;
 
-import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
 import java.time.Duration;
@@ -53,11 +52,8 @@ public final class ComponentFailuresRule implements AlertRule {
             if (failed > threshold) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("component", component);
-                details.put("error_count", failed);
-                details.put("threshold", threshold);
-                details.put("timeframe", Rules.human(window));
-                firing.add(Condition.of(component, AlertLevel.WARNING, "Repeated failures in " + component + ": "
-                        + failed + " failed calls in the last " + Rules.human(window), details));
+                firing.add(Rules.tooManyFailures(component, "Repeated failures in " + component, failed, threshold,
+                        window, details));
             }
         });
         return firing;

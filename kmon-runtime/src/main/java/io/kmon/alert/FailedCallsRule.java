@@ -1,11 +1,9 @@
 package io.kmon.alert;
 
-import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.MetricsSnapshot;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * WARNING when more than {@code threshold} monitored calls failed in the last window (default
@@ -46,11 +44,7 @@ public final class FailedCallsRule implements AlertRule {
         if (failed <= threshold) {
             return List.of();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("error_count", failed);
-        details.put("threshold", threshold);
-        details.put("timeframe", Rules.human(window));
-        return List.of(Condition.of("monitoring", AlertLevel.WARNING,
-                "High error rate detected: " + failed + " failed calls in the last " + Rules.human(window), details));
+        return List.of(Rules.tooManyFailures("monitoring", "High error rate detected", failed, threshold, window,
+                new LinkedHashMap<>()));
     }
 }

@@ -1,6 +1,8 @@
 package io.kmon.alert;
 
+import io.kmon.annotations.AlertLevel;
 import java.time.Duration;
+import java.util.Map;
 
 /** Wording shared by the built-in rules. */
 final class Rules {
@@ -16,5 +18,18 @@ final class Rules {
             return s / 60 + "m";
         }
         return s + "s";
+    }
+
+    /**
+     * The WARNING of the failure-count rules: {@code "<headline>: N failed calls in the last 1h"},
+     * with the count, threshold and timeframe appended to {@code details}.
+     */
+    static Condition tooManyFailures(String component, String headline, long failed, long threshold, Duration window,
+            Map<String, Object> details) {
+        details.put("error_count", failed);
+        details.put("threshold", threshold);
+        details.put("timeframe", human(window));
+        return Condition.of(component, AlertLevel.WARNING,
+                headline + ": " + failed + " failed calls in the last " + human(window), details);
     }
 }
