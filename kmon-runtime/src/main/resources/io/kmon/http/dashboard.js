@@ -447,7 +447,9 @@
       timer = setTimeout(refresh, REFRESH_MS);
     });
   }
-  $("token-save").addEventListener("click", function () {
+  // The token form never navigates (the policy's form-action 'none' would refuse it anyway).
+  $("auth").addEventListener("submit", function (e) {
+    e.preventDefault();
     token = $("token").value.trim();
     try { sessionStorage.setItem("kmon.token", token); } catch (e) { /* storage off */ }
     refresh();
