@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * after two minutes of (fake-clock) traffic, runs its script under the server's strict
  * Content-Security-Policy with nothing said on the console, and the rendered DOM must hold the
  * method rows with formatted values, a drawn SVG line per chart and a legend on the chart of
- * several lines. Also saves {@code target/dashboard.png}.
+ * several lines; a resize redraws the charts (driven over the DevTools protocol). Also saves
+ * {@code target/dashboard.png}.
  */
 class DashboardBrowserTest {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -186,6 +187,46 @@ class DashboardBrowserTest {
         assertTrue(dom.contains("payment gateway did not answer in 900 ms"), dom);
         assertTrue(!dom.contains("class=\"banner show\""), "no error banner:\n" + dom);
     }
+
+    /**
+     * A resize redraws the charts at the new width from the points already fetched: once the
+     * page has loaded, every further request to {@code /metrics…} is held by the browser and
+     * never answered, so only the resize handler can draw.
+     */
+    @Test
+    void resize_redrawsTheChartsAtTheNewWidth_withoutRefetching() throws Exception {
+        String browser = ExternalTool.require("chromium", "chromium", "chromium-browser", "google-chrome");
+        List<String> flags = new ArrayList<>(FLAGS.subList(0, FLAGS.indexOf("--virtual-time-budget=4000")));
+        flags.add("--user-data-dir=" + profile);
+        flags.add("--window-size=1000,1000");
+        try (DevTools devTools = DevTools.start(browser, flags)) {
+            String target = devTools.send(null, "Target.createTarget", Map.of("url", "about:blank"))
+                    .get("targetId").asText();
+            String page = devTools.send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
+                    .get("sessionId").asText();
+            devTools.send(page, "Page.navigate", Map.of("url", server.uri().toString())); // answers once committed
+            devTools.evaluate(page, "new Promise(function (done) { (function poll() {"
+                    + " if (document.body && document.body.getAttribute('data-loaded')) done(true);"
+                    + " else setTimeout(poll, 20); })(); })");
+            devTools.send(page, "Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/metrics*"))));
+            String before = devTools.evaluate(page, VIEW_BOX).asText();
+
+            devTools.send(page, "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 500, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+            // waits for a change, giving up after about 10 s so that a missing redraw fails below
+            String after = devTools.evaluate(page, "new Promise(function (done) { var n = 0; (function poll() {"
+                    + " var v = " + VIEW_BOX + "; if (v !== '" + before + "' || ++n > 500) done(v);"
+                    + " else setTimeout(poll, 20); })(); })").asText();
+
+            int width = devTools.evaluate(page, "Math.round(document.getElementById('c-calls')"
+                    + ".getBoundingClientRect().width)").asInt();
+            assertEquals("0 0 " + width + " 150", after, "redrawn to the chart's new width (was " + before + ")");
+            assertEquals(1, devTools.evaluate(page, "document.querySelectorAll('#c-calls path.line').length").asInt());
+            assertEquals(2, devTools.evaluate(page, "document.querySelectorAll('#c-p95-legend li').length").asInt());
+        }
+    }
+
+    private static final String VIEW_BOX = "document.getElementById('c-calls').getAttribute('viewBox')";
 
     @Test
     void dashboard_screenshot_isSaved() throws Exception {
