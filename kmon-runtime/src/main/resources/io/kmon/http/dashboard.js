@@ -1,3 +1,5 @@
+// kmon dashboard script, served at /dashboard.js: reads /metrics, /alerts, /errors and the
+// series /metrics names in chart_series, and redraws the page every REFRESH_MS.
 "use strict";
 (function () {
   var REFRESH_MS = 5000;
