@@ -28,11 +28,13 @@ import java.util.concurrent.TimeUnit;
  * server.close();
  * }</pre>
  *
- * <p>Endpoints (GET and HEAD): {@code /} dashboard; {@code /health}, {@code /health/live},
+ * <p>Endpoints (GET and HEAD): {@code /} dashboard (with {@code /dashboard.css} and
+ * {@code /dashboard.js}); {@code /health}, {@code /health/live},
  * {@code /health/ready} (503 when unhealthy); {@code /metrics} JSON status;
  * {@code /metrics/prometheus} (text 0.0.4 or OpenMetrics); {@code /metrics/series?name=…&since=…};
  * {@code /alerts?limit=…&since=…}; {@code /errors}. Every response has a
- * Content-Type, a Content-Length and {@code Cache-Control: no-store}; every refusal is a short
+ * Content-Type, a Content-Length and {@code Cache-Control: no-store} (the dashboard's files:
+ * {@code no-cache} with an ETag); every refusal is a short
  * JSON error.
  *
  * <p>Threads: requests run on a bounded pool of daemon threads ({@link Builder#threads}) with a
@@ -198,8 +200,9 @@ public final class KmonServer implements AutoCloseable {
         }
 
         /**
-         * Requires {@code Authorization: Bearer <token>} on every endpoint except {@code /} (a
-         * static page without data, which asks for the token) and {@code /health/live}; null
+         * Requires {@code Authorization: Bearer <token>} on every endpoint except the dashboard's
+         * files ({@code /}, {@code /dashboard.css}, {@code /dashboard.js}: static, without data;
+         * the page asks for the token) and {@code /health/live}; null
          * for none (the default).
          */
         public Builder bearerToken(String token) {
@@ -247,7 +250,7 @@ public final class KmonServer implements AutoCloseable {
 
         private Map<String, Router.Route> routes() {
             Map<String, Router.Route> routes = new LinkedHashMap<>();
-            routes.put("/", new Router.Route(new DashboardEndpoint(), true));
+            routes.putAll(DashboardEndpoint.routes());
             routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon), false));
             routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon), false));
             routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon), false));

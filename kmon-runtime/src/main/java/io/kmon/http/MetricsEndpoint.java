@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /metrics}: the JSON status, the original design's {@code get_monitoring_status()}:
@@ -44,10 +45,11 @@ final class MetricsEndpoint implements Endpoint {
      * @param healthChecks registered health checks
      * @param methods one row per monitored method
      * @param overflow per metric name, registrations folded by the cardinality cap
+     * @param chartSeries the series the dashboard's charts draw
      */
     record Monitoring(double uptimeSeconds, MetricsJson.MetricsSummary metricsSummary, long recentAlerts,
             Map<String, Long> alertsByLevel, int healthChecks, List<MethodTable.Row> methods,
-            Map<String, Long> overflow) {}
+            Map<String, Long> overflow, ChartSeries chartSeries) {}
 
     /**
      * Alert counts.
@@ -63,7 +65,8 @@ final class MetricsEndpoint implements Endpoint {
         List<MethodTable.Component> components = kmon.components().stream()
                 .map(c -> new MethodTable.Component(c.name(), c.prefix()))
                 .toList();
-        MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, kmon.startMillis(), components, kmon.seriesNames());
+        Set<String> seriesNames = kmon.seriesNames();
+        MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, kmon.startMillis(), components, seriesNames);
         AlertEngine alerts = kmon.alerts();
         Map<String, Long> byLevel = new LinkedHashMap<>();
         alerts.countsSince(snapshot.timestampMillis() - RECENT_MILLIS)
@@ -74,7 +77,8 @@ final class MetricsEndpoint implements Endpoint {
         long recent = byLevel.values().stream().mapToLong(Long::longValue).sum();
         HealthReport health = kmon.health().check();
         Monitoring monitoring = new Monitoring(metrics.uptimeSeconds(), metrics.summary(), recent, byLevel,
-                kmon.health().names().size(), metrics.methods(), metrics.overflow());
+                kmon.health().names().size(), metrics.methods(), metrics.overflow(),
+                ChartSeries.of(components.stream().map(MethodTable.Component::prefix).toList(), seriesNames));
         return Response.json(200, new Body(monitoring, health, new AlertCounts(alerts.total(), recent)));
     }
 }

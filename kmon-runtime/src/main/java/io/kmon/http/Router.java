@@ -11,7 +11,7 @@ import java.util.Objects;
  * The server's one {@link HttpHandler}: matches the raw path exactly (no decoding, no
  * normalisation, so {@code /..%2f} or {@code /metrics/../health} are simply unknown), checks
  * method and token, calls the endpoint and writes its response with Content-Type,
- * Content-Length and {@code Cache-Control: no-store}.
+ * Content-Length and {@code Cache-Control: no-store} (unless the endpoint sets its own).
  *
  * <p>Every refusal is a short JSON error: 404 unknown path, 405 with {@code Allow} for a method
  * other than GET and HEAD, 400/414 bad query, 401 with {@code WWW-Authenticate} for a missing or
@@ -100,8 +100,11 @@ final class Router implements HttpHandler {
         response.headers().forEach(headers::set);
         byte[] body = response.body();
         if (head || body.length == 0) {
-            // -1 tells the JDK "no body"; 0 would mean chunked. Say the GET length ourselves.
-            headers.set("Content-Length", Integer.toString(body.length));
+            // -1 tells the JDK "no body"; 0 would mean chunked. Say the GET length ourselves,
+            // except on a 304, whose length would have to be that of the 200 it stands for.
+            if (response.status() != 304) {
+                headers.set("Content-Length", Integer.toString(body.length));
+            }
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }

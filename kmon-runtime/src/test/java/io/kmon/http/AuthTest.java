@@ -47,8 +47,10 @@ class AuthTest {
     }
 
     @Test
-    void dashboardPageAndLiveness_stayOpen() throws Exception {
+    void dashboardFilesAndLiveness_stayOpen() throws Exception {
         assertEquals(200, Http.get(server, "/").statusCode());
+        assertEquals(200, Http.get(server, "/dashboard.css").statusCode());
+        assertEquals(200, Http.get(server, "/dashboard.js").statusCode());
         assertEquals(200, Http.get(server, "/health/live").statusCode());
     }
 

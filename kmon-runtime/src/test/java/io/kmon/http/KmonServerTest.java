@@ -260,13 +260,67 @@ class KmonServerTest {
     }
 
     @Test
-    void dashboard_isSelfContainedHtml() throws Exception {
-        HttpResponse<String> r = Http.get(server, "/");
-        assertEquals(200, r.statusCode());
-        assertCommonHeaders(r, "text/html; charset=utf-8");
-        assertEquals(DashboardEndpoint.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null));
-        assertTrue(r.body().startsWith("<!doctype html>"), r.body());
-        assertFalse(r.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external asset");
+    void dashboard_isThreeLocalFilesUnderAStrictPolicy() throws Exception {
+        HttpResponse<String> page = dashboardFile("/", "text/html; charset=utf-8");
+        assertTrue(page.body().startsWith("<!doctype html>"), page.body());
+        assertTrue(page.body().contains("<link rel=\"stylesheet\" href=\"/dashboard.css\">"), page.body());
+        assertTrue(page.body().contains("<script src=\"/dashboard.js\"></script>"), page.body());
+        assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external asset");
+        assertFalse(page.body().matches("(?s).*(<style|<script>| style=| on[a-z]+=).*"), "no inline style or script");
+        assertTrue(dashboardFile("/dashboard.css", "text/css; charset=utf-8").body().contains("svg.chart"));
+        String script = dashboardFile("/dashboard.js", "text/javascript; charset=utf-8").body();
+        assertTrue(script.contains("chart_series"), "the script reads the chart series from /metrics");
+        assertFalse(script.matches("(?s).*https?://(?!www\\.w3\\.org/2000/svg).*"), "no external URL in the script");
+        assertFalse(DashboardEndpoint.CSP.contains("unsafe"), DashboardEndpoint.CSP);
+        assertTrue(DashboardEndpoint.CSP.contains("script-src 'self'"), DashboardEndpoint.CSP);
+        assertTrue(DashboardEndpoint.CSP.contains("style-src 'self'"), DashboardEndpoint.CSP);
+    }
+
+    private HttpResponse<String> dashboardFile(String path, String contentType) throws Exception {
+        HttpResponse<String> r = Http.get(server, path);
+        assertEquals(200, r.statusCode(), path);
+        assertEquals(contentType, r.headers().firstValue("Content-Type").orElse(null), path);
+        assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null), path);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+        assertEquals(DashboardEndpoint.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+        assertEquals(Long.toString(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                r.headers().firstValue("Content-Length").orElse(null), path);
+        assertTrue(r.headers().firstValue("ETag").orElse("").matches("\"[0-9a-f]{32}\""), path);
+        return r;
+    }
+
+    @Test
+    void dashboardFiles_answer304WhenTheBrowserHasThem() throws Exception {
+        String etag = Http.get(server, "/dashboard.js").headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, Http.get(server, "/dashboard.css").headers().firstValue("ETag").orElseThrow());
+        for (String ifNoneMatch : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
+            HttpResponse<String> r = Http.get(server, "/dashboard.js", "If-None-Match", ifNoneMatch);
+            assertEquals(304, r.statusCode(), ifNoneMatch);
+            assertEquals("", r.body());
+            assertEquals(etag, r.headers().firstValue("ETag").orElse(null));
+            assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
+            assertFalse(r.headers().firstValue("Content-Length").isPresent(), "a 304 says no length");
+        }
+        for (String stale : new String[] {"\"0123\"", "", etag.replace("\"", ""), "W/\"x\""}) {
+            HttpResponse<String> r = Http.get(server, "/dashboard.js", "If-None-Match", stale);
+            assertEquals(200, r.statusCode(), stale);
+            assertTrue(r.body().contains("chart_series"), stale);
+        }
+    }
+
+    @Test
+    void metrics_namesTheSeriesTheDashboardCharts() throws Exception {
+        JsonNode charts = json(Http.get(server, "/metrics")).get("monitoring").get("chart_series");
+        assertEquals("[\"api.calls\",\"kmon.calls\"]", charts.get("calls").toString());
+        assertEquals("[\"api.duration.p95\",\"kmon.duration.p95\"]", charts.get("p95").toString());
+        assertEquals("[\"errors.count\"]", charts.get("errors").toString());
+        // no system metrics in this Kmon, so no such series: the page is not sent asking for them
+        assertEquals("[]", charts.get("cpu").toString());
+        assertEquals("[]", charts.get("heap").toString());
+        assertEquals("[]", charts.get("memory").toString());
+        for (JsonNode name : charts.get("p95")) {
+            assertEquals(200, Http.get(server, "/metrics/series?name=" + name.asText()).statusCode(), name.asText());
+        }
     }
 
     @Test
@@ -298,7 +352,8 @@ class KmonServerTest {
 
     @Test
     void head_sendsHeadersWithTheGetLength_andNoBody() throws Exception {
-        for (String path : new String[] {"/", "/metrics", "/metrics/prometheus", "/metrics/series?name=api.calls",
+        for (String path : new String[] {"/", "/dashboard.css", "/dashboard.js", "/metrics", "/metrics/prometheus",
+                "/metrics/series?name=api.calls",
                 "/health", "/health/live", "/health/ready", "/alerts", "/errors"}) {
             HttpResponse<String> get = Http.get(server, path);
             HttpResponse<String> head = Http.send(server, "HEAD", path);
