@@ -47,7 +47,7 @@ final class QualityList {
     private static double q(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].trim();
-            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+            if (p.length() >= 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
                 return qvalue(p.substring(2).trim());
             }
         }

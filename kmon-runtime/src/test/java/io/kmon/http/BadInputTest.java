@@ -137,10 +137,11 @@ class BadInputTest {
     }
 
     @Test
-    void thousandIdleConnections_doNotBlockService_andAreClosed() throws Exception {
+    void fiveHundredIdleConnections_doNotBlockService_andAreClosed() throws Exception {
         List<Socket> idle = new ArrayList<>();
         try {
-            for (int i = 0; i < 1000; i++) {
+            // just under the test JVM's cap of 512 connections (SlowClientsTest goes beyond it)
+            for (int i = 0; i < 500; i++) {
                 Socket s = new Socket();
                 s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
                 idle.add(s);
