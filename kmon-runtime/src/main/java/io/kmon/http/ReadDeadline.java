@@ -63,8 +63,14 @@ final class ReadDeadline {
         return r == null || r.handled();
     }
 
+    /** Stops the checking thread and waits (briefly) for it to end. */
     void close() {
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void expireLate() {
