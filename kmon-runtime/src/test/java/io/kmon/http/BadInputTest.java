@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests no well-behaved client sends, over raw sockets: each is answered or dropped within
- * the timeouts (the test JVM runs with maxReqTime 2 s, maxRspTime 3 s, idleInterval 2 s, see the
- * surefire configuration), and the server still serves the next good request. Servers here have
- * one worker thread, so a request that kept its thread would starve the good one.
+ * the timeouts, and the server still serves the next good request. The servers here read with
+ * {@code readTimeout} 2 s, while the test JVM's JDK-wide backstop {@code maxReqTime} is 20 s
+ * (maxRspTime 3 s, idleInterval 2 s; see the surefire configuration), so a slow client closed
+ * within the 15 s a test waits was closed by the server's own deadline. Servers here run one
+ * endpoint at a time.
  */
 class BadInputTest {
     private static final String GOOD = "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
