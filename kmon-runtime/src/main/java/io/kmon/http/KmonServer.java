@@ -37,7 +37,7 @@ import java.util.Set;
  * JSON error.
  *
  * <p>Threads: the JDK reads each request on the executor's thread, so each exchange gets its own
- * thread, virtual where the JVM has them and a capped pool of platform daemons otherwise, up to
+ * thread, virtual on Java 24+ and from a capped pool of platform daemons before, up to
  * {@link Builder#maxConnections}; a request must be read within {@link Builder#readTimeout}, and
  * at most {@link Builder#threads} endpoints run at once. The JDK's dispatcher thread is started as
  * a daemon, so a running server never keeps the JVM alive. The remaining limits come from the

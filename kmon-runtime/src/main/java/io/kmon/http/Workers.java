@@ -16,9 +16,14 @@ import java.util.concurrent.atomic.LongAdder;
  * Where the JDK server's exchanges run. The JDK reads a request's line and headers on the
  * executor's thread, with a blocking read, so a client that sends half a request holds a thread
  * until the read deadline. Exchanges therefore get a thread each, up to {@code maxExchanges} (the
- * connection cap, since a connection carries one exchange at a time): a virtual thread when the
- * JVM has them (21+), which a blocked read does not pin, otherwise a platform daemon thread with a
- * small stack, made on demand and ended after {@value #IDLE_SECONDS} s idle.
+ * connection cap, since a connection carries one exchange at a time): a virtual thread on Java
+ * {@value #VIRTUAL_FROM}+, otherwise a platform daemon thread with a small stack, made on demand
+ * and ended after {@value #IDLE_SECONDS} s idle.
+ *
+ * <p>Why not virtual threads on 21 to 23: the JDK reads through {@code Request.ReadStream}, whose
+ * {@code read} is {@code synchronized}, and before JEP 491 (Java 24) a virtual thread blocked
+ * inside {@code synchronized} pins its carrier. A few slow clients would then hold every carrier
+ * (one per core) and starve the JVM's other virtual threads too.
  *
  * <p>Beyond {@code maxExchanges} an exchange is dropped and counted, never run on the JDK's
  * dispatcher thread (which would stall every connection); the JDK's {@code maxReqTime} then
@@ -26,6 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Workers implements Executor {
     static final int IDLE_SECONDS = 30;
+    /** The first Java whose virtual threads do not pin inside {@code synchronized} (JEP 491). */
+    static final int VIRTUAL_FROM = 24;
     /** Enough for kmon's endpoints, which never run user code on this thread but a health check. */
     private static final long PLATFORM_STACK_BYTES = 512 * 1024;
 
@@ -92,11 +99,14 @@ final class Workers implements Executor {
     }
 
     /**
-     * {@code Executors.newVirtualThreadPerTaskExecutor()} when this JVM has it, else null. The
-     * build targets Java 17, so the method is looked up once, when a server starts, through a
-     * public method handle: no reflection on any request's path, and nothing to open.
+     * {@code Executors.newVirtualThreadPerTaskExecutor()} on Java {@value #VIRTUAL_FROM}+, else
+     * null. The build targets Java 17, so the method is looked up once, when a server starts,
+     * through a public method handle: no reflection on any request's path, and nothing to open.
      */
     static ExecutorService virtualThreads() {
+        if (Runtime.version().feature() < VIRTUAL_FROM) {
+            return null;
+        }
         MethodHandle factory;
         try {
             factory = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,

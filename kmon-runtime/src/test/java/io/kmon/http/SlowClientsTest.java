@@ -51,8 +51,8 @@ class SlowClientsTest {
     }
 
     @Test
-    void threadsMatchTheJvm_virtualWhereItHasThem() {
-        assertEquals(Runtime.version().feature() >= 21, server.virtualThreads(),
+    void threadsMatchTheJvm_virtualFromJava24() {
+        assertEquals(Runtime.version().feature() >= Workers.VIRTUAL_FROM, server.virtualThreads(),
                 "on Java " + Runtime.version());
     }
 
