@@ -176,6 +176,24 @@ class BadInputTest {
     }
 
     @Test
+    void eachServer_keepsItsOwnReadTimeout() throws Exception {
+        try (KmonServer patient = KmonServer.builder(kmon).readTimeout(Duration.ofSeconds(30)).start();
+                Socket slowHere = new Socket(); Socket slowThere = new Socket()) {
+            byte[] partial = "GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            slowHere.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            slowThere.connect(new InetSocketAddress("127.0.0.1", patient.port()), 5000);
+            slowHere.getOutputStream().write(partial);
+            slowThere.getOutputStream().write(partial);
+            slowHere.setSoTimeout(15_000);
+            assertTrue(closedByServer(slowHere.getInputStream()), "2 s server kept its slow client");
+            slowThere.setSoTimeout(200);
+            assertFalse(closedByServer(slowThere.getInputStream()), "30 s server took the other's deadline");
+            assertEquals(200, Http.get(patient, "/metrics").statusCode());
+        }
+        assertStillServing();
+    }
+
+    @Test
     void slowloris_doesNotDelayOthers_whileAThreadIsFree() throws Exception {
         try (KmonServer two = KmonServer.builder(kmon).threads(2).readTimeout(Duration.ofSeconds(2)).start(); Socket slow = new Socket()) {
             slow.connect(new InetSocketAddress("127.0.0.1", two.port()), 5000);
