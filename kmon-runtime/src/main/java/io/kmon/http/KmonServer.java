@@ -10,9 +10,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
  * kmon's HTTP exporter on the JDK's own {@code com.sun.net.httpserver}: no servlet container,
@@ -37,24 +38,34 @@ import java.util.concurrent.TimeUnit;
  * {@code no-cache} with an ETag); every refusal is a short
  * JSON error.
  *
- * <p>Threads: requests run on a bounded pool of daemon threads ({@link Builder#threads}) with a
- * bounded queue; the JDK's dispatcher thread is started as a daemon too, so a running server
- * never keeps the JVM alive. Request timeouts and size limits come from the JDK's
- * {@code sun.net.httpserver.*} system properties, which kmon sets when they are unset; see
- * {@link Builder#readTimeout}.
+ * <p>Threads: the JDK reads each request on the executor's thread, so each exchange gets its own
+ * thread, virtual on Java 24+ and from a capped pool of platform daemons before, up to
+ * {@link Builder#maxConnections}; a request must be read within {@link Builder#readTimeout}, and
+ * at most {@link Builder#threads} endpoints run at once. The JDK's dispatcher thread is started as
+ * a daemon, so a running server never keeps the JVM alive. The remaining limits come from the
+ * JDK's {@code sun.net.httpserver.*} system properties, which kmon sets when they are unset; see
+ * {@link Builder#writeTimeout}.
  */
 public final class KmonServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KmonServer.class.getName());
+    /**
+     * Connections the kernel queues before the dispatcher accepts them. The JDK's default, 50,
+     * overflows under a burst of connects, and each overflowed client then waits for its SYN
+     * to be retried (1 s, then 3 s...) instead of being accepted or refused at once.
+     */
+    private static final int BACKLOG = 1024;
 
     private final HttpServer server;
-    private final HttpPool pool;
+    private final Workers workers;
+    private final ReadDeadline deadline;
     private final InetSocketAddress address;
     private final Map<String, String> limits;
     private volatile boolean closed;
 
-    private KmonServer(HttpServer server, HttpPool pool, Map<String, String> limits) {
+    private KmonServer(HttpServer server, Workers workers, ReadDeadline deadline, Map<String, String> limits) {
         this.server = server;
-        this.pool = pool;
+        this.workers = workers;
+        this.deadline = deadline;
         this.address = server.getAddress();
         this.limits = Map.copyOf(limits);
     }
@@ -89,14 +100,19 @@ public final class KmonServer implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
-    /** Requests dropped because every thread was busy and the queue was full. */
+    /** Requests dropped because {@link Builder#maxConnections} exchanges were already running. */
     public long rejectedRequests() {
-        return pool.rejected();
+        return workers.rejected();
     }
 
-    /** Requests being handled right now (tests wait on it). */
+    /** Requests being read or handled right now (tests wait on it). */
     int activeRequests() {
-        return pool.getActiveCount();
+        return workers.active();
+    }
+
+    /** Whether requests run on virtual threads (on a JVM that has them) rather than platform threads. */
+    boolean virtualThreads() {
+        return workers.virtual();
     }
 
     /** The JDK server properties in effect when this server started (see {@link Builder#readTimeout}). */
@@ -112,12 +128,8 @@ public final class KmonServer implements AutoCloseable {
         }
         closed = true;
         server.stop(0);
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        deadline.close();
+        workers.shutdown(5);
     }
 
     /** Configures and starts a {@link KmonServer}. */
@@ -126,12 +138,15 @@ public final class KmonServer implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private int port = 0;
         private int threads = 4;
-        private int maxQueuedRequests = 1024;
-        private Duration readTimeout = Duration.ofSeconds(10);
+        private int maxConnections = 512;
+        private Duration readTimeout = Duration.ofSeconds(5);
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(30);
         private String bearerToken;
         private boolean protectLiveness;
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private boolean gzip = true;
+        private Duration healthCacheTime = Duration.ofSeconds(1);
 
         private Builder(Kmon kmon) {
             this.kmon = Objects.requireNonNull(kmon, "kmon");
@@ -152,7 +167,11 @@ public final class KmonServer implements AutoCloseable {
             return this;
         }
 
-        /** Worker threads, at least 1 (default 4). */
+        /**
+         * Endpoints that run at once, at least 1 (default 4): what bounds the CPU and memory that
+         * rendering answers takes. Requests beyond it wait (they already hold a connection, see
+         * {@link #maxConnections}).
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -161,20 +180,27 @@ public final class KmonServer implements AutoCloseable {
             return this;
         }
 
-        /** Requests that may wait for a thread before new ones are dropped, at least 1 (default 1024). */
-        public Builder maxQueuedRequests(int max) {
+        /**
+         * Open connections, at least 1 (default 512): each holds a thread while its request is
+         * read, so this bounds threads and memory. Sets the JDK's {@code jdk.httpserver.maxConnections}
+         * unless it is already set; the JDK accepts and at once closes connections beyond it. Like
+         * every JDK server property it is read once per JVM, by the first {@code HttpServer}
+         * created, and applies to each server in the JVM: set it with {@code -D} to be sure. kmon
+         * also never runs more than this many exchanges of this server at once.
+         */
+        public Builder maxConnections(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxQueuedRequests must be at least 1: " + max);
+                throw new IllegalArgumentException("maxConnections must be at least 1: " + max);
             }
-            this.maxQueuedRequests = max;
+            this.maxConnections = max;
             return this;
         }
 
         /**
-         * The time a client has to send a whole request (default 10 s), whole seconds. Sets the
-         * JDK's {@code sun.net.httpserver.maxReqTime} unless it is already set. Like every
-         * {@code sun.net.httpserver.*} property it is read once per JVM, by the first
-         * {@code HttpServer} created, and applies to all of them: set it with {@code -D} to be sure.
+         * The time a client has to send its request line and headers (default 5 s), whole
+         * seconds; a slower one is disconnected. Enforced by this server on its own threads.
+         * Also sets the JDK's JVM-wide {@code sun.net.httpserver.maxReqTime} unless it is already
+         * set, as a backstop (see {@link #writeTimeout} for how such properties apply).
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = ServerLimits.wholeSeconds(timeout, "readTimeout");
@@ -183,7 +209,9 @@ public final class KmonServer implements AutoCloseable {
 
         /**
          * The time a client has to take a whole response (default 30 s), whole seconds: the JDK's
-         * {@code sun.net.httpserver.maxRspTime}, with the caveats of {@link #readTimeout}.
+         * {@code sun.net.httpserver.maxRspTime}, set unless it is already set. Like every
+         * {@code sun.net.httpserver.*} property it is read once per JVM, by the first
+         * {@code HttpServer} created, and applies to all of them: set it with {@code -D} to be sure.
          */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = ServerLimits.wholeSeconds(timeout, "writeTimeout");
@@ -192,7 +220,7 @@ public final class KmonServer implements AutoCloseable {
 
         /**
          * How long an idle connection stays open (default 30 s), whole seconds: the JDK's
-         * {@code sun.net.httpserver.idleInterval}, with the caveats of {@link #readTimeout}.
+         * {@code sun.net.httpserver.idleInterval}, with the caveats of {@link #writeTimeout}.
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = ServerLimits.wholeSeconds(timeout, "idleTimeout");
@@ -210,9 +238,49 @@ public final class KmonServer implements AutoCloseable {
             return this;
         }
 
-        /** Whether {@code /health/live} needs the token too (default false: probes stay simple). */
+        /**
+         * Whether {@code /health/live} needs the token too (default false: probes stay simple).
+         * Without it, a request that lacks the token gets only {@code {"status":…}}.
+         */
         public Builder protectLiveness(boolean protect) {
             this.protectLiveness = protect;
+            return this;
+        }
+
+        /**
+         * Host names, besides the defaults, that requests may name in {@code Host} (no port).
+         * By default only IP literals, {@code localhost} and names under {@code .localhost} are
+         * answered, and any other Host gets 421: a defence against DNS rebinding, where a web page
+         * points its own name at this address to read the answers. Add the names clients use for
+         * a real bind address, e.g. {@code allowHosts("app-1.internal")}.
+         */
+        public Builder allowHosts(String... names) {
+            for (String name : names) {
+                Objects.requireNonNull(name, "allowHosts");
+                if (name.isBlank() || name.contains(":") || name.contains(",")) {
+                    throw new IllegalArgumentException("allowHosts takes host names without a port: " + name);
+                }
+                allowedHosts.add(name);
+            }
+            return this;
+        }
+
+        /** Whether bodies of 1 KiB or more are gzipped for clients that accept it (default true). */
+        public Builder gzip(boolean gzip) {
+            this.gzip = gzip;
+            return this;
+        }
+
+        /**
+         * How long a health report is served again before the checks run anew (default 1 s; zero
+         * runs them on every request). Concurrent requests always share one run.
+         */
+        public Builder healthCacheTime(Duration ttl) {
+            Objects.requireNonNull(ttl, "healthCacheTime");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("healthCacheTime must not be negative: " + ttl);
+            }
+            this.healthCacheTime = ttl;
             return this;
         }
 
@@ -231,19 +299,29 @@ public final class KmonServer implements AutoCloseable {
                 throw new IllegalArgumentException("bindAddress is not a known host or address: " + bindAddress, e);
             }
             Map<String, String> limits = ServerLimits.apply(System.getProperties(), readTimeout, writeTimeout,
-                    idleTimeout);
+                    idleTimeout, maxConnections);
             InetSocketAddress socket = new InetSocketAddress(host, port);
             HttpServer server;
             try {
-                server = HttpServer.create(socket, 0);
+                server = HttpServer.create(socket, BACKLOG);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
             }
-            HttpPool pool = new HttpPool(threads, maxQueuedRequests, "kmon-http-" + server.getAddress().getPort());
-            server.setExecutor(pool);
-            server.createContext("/", new Router(routes(), auth));
-            startAsDaemon(server);
-            KmonServer started = new KmonServer(server, pool, limits);
+            String name = "kmon-http-" + server.getAddress().getPort();
+            ReadDeadline deadline = new ReadDeadline(readTimeout, name + "-deadline");
+            Workers workers = new Workers(maxConnections, name, deadline);
+            server.setExecutor(workers);
+            Set<String> hosts = new LinkedHashSet<>(allowedHosts);
+            hosts.add(bindAddress);
+            server.createContext("/", new Router(routes(), auth, new HostAllowlist(hosts), gzip, threads));
+            try {
+                startAsDaemon(server);
+            } catch (RuntimeException e) {
+                deadline.close();
+                workers.shutdown(0);
+                throw e;
+            }
+            KmonServer started = new KmonServer(server, workers, deadline, limits);
             LOG.log(System.Logger.Level.DEBUG, () -> "kmon HTTP server on " + started.uri() + " with " + limits);
             return started;
         }
@@ -254,13 +332,16 @@ public final class KmonServer implements AutoCloseable {
             routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon), false));
             routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon), false));
             routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon), false));
-            routes.put("/health", new Router.Route(new HealthEndpoint(kmon.health()::check), false));
-            routes.put("/health/live", new Router.Route(new HealthEndpoint(kmon.health()::checkLiveness),
-                    !protectLiveness));
-            routes.put("/health/ready", new Router.Route(new HealthEndpoint(kmon.health()::checkReadiness), false));
+            routes.put("/health", new Router.Route(health(kmon.health()::check), false));
+            routes.put("/health/live", new Router.Route(health(kmon.health()::checkLiveness), !protectLiveness));
+            routes.put("/health/ready", new Router.Route(health(kmon.health()::checkReadiness), false));
             routes.put("/alerts", new Router.Route(new AlertsEndpoint(kmon.alerts()), false));
             routes.put("/errors", new Router.Route(new ErrorsEndpoint(kmon.errors()), false));
             return routes;
+        }
+
+        private HealthEndpoint health(java.util.function.Supplier<io.kmon.health.HealthReport> checks) {
+            return new HealthEndpoint(new HealthCache(checks, healthCacheTime, System::nanoTime));
         }
 
         /**

@@ -66,8 +66,13 @@ final class PrometheusWriter {
         return new Output(writer.getContentType(), out.toByteArray());
     }
 
+    /**
+     * Whether {@code accept} prefers OpenMetrics: its q-value for {@code application/openmetrics-text}
+     * is above 0 and above the one for {@code text/plain} (a tie, as with {@code *}{@code /*}, gets text).
+     */
     static boolean wantsOpenMetrics(String accept) {
-        return accept != null && OpenMetricsTextFormatWriter.create().accepts(accept);
+        double openMetrics = QualityList.quality(accept, "application/openmetrics-text");
+        return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
     }
 
     /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */

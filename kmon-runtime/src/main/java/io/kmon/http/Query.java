@@ -80,13 +80,13 @@ final class Query {
         if (value == null) {
             return otherwise;
         }
-        try {
-            long n = Long.parseLong(value);
-            if (n >= 0) {
-                return n;
+        // ASCII digits only: Long.parseLong would also take "+5" and non-ASCII digits such as "٥"
+        if (!value.isEmpty() && value.length() <= 19 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException tooLarge) {
+                // answered below
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw HttpException.badRequest("query parameter '" + name + "' must be a non-negative integer, got '"
                 + Text.printable(value) + "'");

@@ -73,6 +73,8 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 414 -> "URI Too Long";
+            case 421 -> "Misdirected Request";
+            case 505 -> "HTTP Version Not Supported";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };

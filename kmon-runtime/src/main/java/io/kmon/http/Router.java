@@ -4,19 +4,28 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 /**
- * The server's one {@link HttpHandler}: matches the raw path exactly (no decoding, no
- * normalisation, so {@code /..%2f} or {@code /metrics/../health} are simply unknown), checks
- * method and token, calls the endpoint and writes its response with Content-Type,
- * Content-Length and {@code Cache-Control: no-store} (unless the endpoint sets its own).
+ * The server's one {@link HttpHandler}: validates the request line and {@code Host}, matches the
+ * raw path exactly (no decoding, no normalisation, so {@code /..%2f} or {@code /metrics/../health}
+ * are simply unknown), checks method and token, calls the endpoint and writes its response with
+ * Content-Type, Content-Length and {@code Cache-Control: no-store} (unless the endpoint sets its
+ * own), gzipped when the client takes
+ * it.
  *
- * <p>Every refusal is a short JSON error: 404 unknown path, 405 with {@code Allow} for a method
- * other than GET and HEAD, 400/414 bad query, 401 with {@code WWW-Authenticate} for a missing or
- * wrong token, 500 (message only, the stack stays in the log) when an endpoint fails. A client
- * that goes away mid-response costs one failed write; the exchange is always closed.
+ * <p>Every refusal is a short JSON error, checked in this order: 505 for a protocol other than
+ * HTTP/1.0 and HTTP/1.1, 400 for an HTTP/1.1 request without exactly one {@code Host}, 421 for a
+ * {@code Host} the {@link HostAllowlist} refuses, 404 unknown path, 405 with {@code Allow} for a
+ * method other than GET and HEAD, 400/414 bad query, 401 with {@code WWW-Authenticate} for a
+ * missing or wrong token, 500 (message only, the stack stays in the log) when an endpoint fails.
+ * A client that goes away mid-response costs one failed write; the exchange is always closed.
+ *
+ * <p>At most {@code handlers} endpoints run at once (a {@link Semaphore}): connections are cheap
+ * to hold, but rendering a scrape costs CPU and memory.
  */
 final class Router implements HttpHandler {
     static final String ALLOW = "GET, HEAD";
@@ -25,6 +34,9 @@ final class Router implements HttpHandler {
 
     private final Map<String, Route> routes;
     private final BearerAuth auth;
+    private final HostAllowlist hosts;
+    private final boolean gzip;
+    private final Semaphore handlers;
 
     /**
      * A route: an endpoint and whether it is served without a token.
@@ -43,20 +55,31 @@ final class Router implements HttpHandler {
      *
      * @param routes by exact raw path
      * @param auth the token check, or null for none
+     * @param hosts the Host names answered
+     * @param gzip whether bodies may be gzipped
+     * @param handlers how many endpoints may run at once
      */
-    Router(Map<String, Route> routes, BearerAuth auth) {
+    Router(Map<String, Route> routes, BearerAuth auth, HostAllowlist hosts, boolean gzip, int handlers) {
         this.routes = Map.copyOf(routes);
         this.auth = auth;
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.gzip = gzip;
+        this.handlers = new Semaphore(handlers);
     }
 
     @Override
     public void handle(HttpExchange exchange) {
         try {
+            if (!ReadDeadline.requestRead()) {
+                return; // too slow: the connection is being closed, nobody to answer
+            }
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             send(exchange, respond(exchange), head);
         } catch (IOException clientGone) {
             // The client closed the connection mid-response: nothing to answer, nobody to tell.
             LOG.log(System.Logger.Level.DEBUG, "client went away", clientGone);
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt(); // the server is closing
         } catch (RuntimeException | Error e) {
             // send() failed after the headers were out: the connection is closed below.
             LOG.log(System.Logger.Level.WARNING, "kmon HTTP exchange failed", e);
@@ -65,7 +88,11 @@ final class Router implements HttpHandler {
         }
     }
 
-    private Response respond(HttpExchange exchange) {
+    private Response respond(HttpExchange exchange) throws InterruptedException {
+        Response refused = validate(exchange);
+        if (refused != null) {
+            return refused;
+        }
         String path = exchange.getRequestURI().getRawPath();
         Route route = path == null ? null : routes.get(path);
         if (route == null) {
@@ -76,29 +103,59 @@ final class Router implements HttpHandler {
             return Response.error(405, "method " + Text.printable(method) + " not allowed; use GET or HEAD")
                     .withHeader("Allow", ALLOW);
         }
-        if (auth != null && !route.open() && !auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        boolean authenticated = auth == null || auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!authenticated && !route.open()) {
             return Response.error(401, "missing or wrong bearer token")
                     .withHeader("WWW-Authenticate", "Bearer realm=\"kmon\"");
         }
+        handlers.acquire();
         try {
             Request request = new Request(path, Query.parse(exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestHeaders());
+                    exchange.getRequestHeaders(), authenticated);
             return route.endpoint().handle(request);
-        } catch (HttpException refused) {
-            return Response.error(refused.status(), refused.getMessage());
+        } catch (HttpException e) {
+            return Response.error(e.status(), e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "kmon endpoint " + path + " failed", e);
             return Response.error(500, "internal error; see the server log");
+        } finally {
+            handlers.release();
         }
     }
 
-    private static void send(HttpExchange exchange, Response response, boolean head) throws IOException {
+    /** The refusal for a request kmon does not answer whatever its path, or null. */
+    private Response validate(HttpExchange exchange) {
+        String protocol = exchange.getProtocol();
+        boolean http11 = "HTTP/1.1".equals(protocol);
+        if (!http11 && !"HTTP/1.0".equals(protocol)) {
+            return Response.error(505, "only HTTP/1.0 and HTTP/1.1 are served, not " + Text.printable(protocol));
+        }
+        List<String> host = exchange.getRequestHeaders().get("Host");
+        if (host == null ? http11 : host.size() != 1) {
+            return Response.error(400, "a request needs exactly one Host header (HTTP/1.0 may have none)");
+        }
+        if (host != null && !hosts.accepts(host.get(0))) {
+            return Response.error(421, "this server does not answer for Host "
+                    + Text.printable(String.join(", ", host)) + "; see KmonServer.Builder.allowHosts");
+        }
+        return null;
+    }
+
+    private void send(HttpExchange exchange, Response response, boolean head) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", response.contentType());
         headers.set("Cache-Control", "no-store");
         headers.set("X-Content-Type-Options", "nosniff");
         response.headers().forEach(headers::set);
         byte[] body = response.body();
+        if (gzip) {
+            String vary = headers.getFirst("Vary");
+            headers.set("Vary", vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
+            if (Gzip.wanted(exchange.getRequestHeaders().getFirst("Accept-Encoding"), body.length)) {
+                body = Gzip.compress(body);
+                headers.set("Content-Encoding", "gzip");
+            }
+        }
         if (head || body.length == 0) {
             // -1 tells the JDK "no body"; 0 would mean chunked. Say the GET length ourselves,
             // except on a 304, whose length would have to be that of the 200 it stands for.

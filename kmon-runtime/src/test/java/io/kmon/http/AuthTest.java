@@ -17,7 +17,7 @@ class AuthTest {
     @BeforeEach
     void start() {
         kmon = Fixtures.kmon(new FakeClock());
-        server = KmonServer.builder(kmon).bearerToken(TOKEN).start();
+        server = KmonServer.builder(kmon).bearerToken(TOKEN).healthCacheTime(java.time.Duration.ZERO).start();
     }
 
     @AfterEach
@@ -52,6 +52,18 @@ class AuthTest {
         assertEquals(200, Http.get(server, "/dashboard.css").statusCode());
         assertEquals(200, Http.get(server, "/dashboard.js").statusCode());
         assertEquals(200, Http.get(server, "/health/live").statusCode());
+    }
+
+    @Test
+    void openLivenessWithoutTheToken_showsTheStatusOnly() throws Exception {
+        kmon.health().registerLiveness("db_pool", () -> io.kmon.health.HealthResult.degraded(
+                java.util.Map.of("secret", "jdbc://internal")));
+        HttpResponse<String> anonymous = Http.get(server, "/health/live");
+        assertEquals(200, anonymous.statusCode());
+        assertEquals("{\"status\":\"degraded\"}", anonymous.body());
+        HttpResponse<String> withToken = Http.get(server, "/health/live", "Authorization", "Bearer " + TOKEN);
+        assertEquals("degraded", Json.mapper().readTree(withToken.body()).get("checks").get("db_pool")
+                .get("status").asText(), withToken.body());
     }
 
     @Test

@@ -31,7 +31,7 @@ class KmonServerTest {
         Fixtures.record(kmon);
         clock.advance(10_000);
         kmon.sampleNow();
-        server = KmonServer.start(kmon, 0);
+        server = KmonServer.builder(kmon).healthCacheTime(Duration.ZERO).start();
     }
 
     @AfterEach
@@ -213,7 +213,7 @@ class KmonServerTest {
         assertEquals(200, text.statusCode());
         assertCommonHeaders(text, "text/plain; version=0.0.4; charset=utf-8");
         assertTrue(text.body().contains("api_calls_total{component=\"Orders\",method=\"find\"} 10"), text.body());
-        assertEquals("Accept", text.headers().firstValue("Vary").orElse(null));
+        assertEquals("Accept, Accept-Encoding", text.headers().firstValue("Vary").orElse(null));
 
         HttpResponse<String> om = Http.get(server, "/metrics/prometheus",
                 "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
@@ -393,7 +393,9 @@ class KmonServerTest {
         var b = KmonServer.builder(kmon);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.port(70000)).getMessage().contains("70000"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.threads(0)).getMessage().contains("0"));
-        assertThrows(IllegalArgumentException.class, () -> b.maxQueuedRequests(0));
+        assertThrows(IllegalArgumentException.class, () -> b.maxConnections(0));
+        assertThrows(IllegalArgumentException.class, () -> b.allowHosts("a.example:80"));
+        assertThrows(IllegalArgumentException.class, () -> b.healthCacheTime(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> b.readTimeout(Duration.ofMillis(10)));
         assertThrows(NullPointerException.class, () -> KmonServer.builder(null));
         assertThrows(IllegalArgumentException.class, () -> KmonServer.builder(kmon).bearerToken(" ").start());
@@ -405,7 +407,7 @@ class KmonServerTest {
 
     @Test
     void limitsInEffect_areTheJdkProperties() {
-        assertEquals("2", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
+        assertEquals("20", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.limits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }

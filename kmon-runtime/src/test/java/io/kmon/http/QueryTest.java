@@ -32,7 +32,8 @@ class QueryTest {
 
     @Test
     void badNumbers_are400AndNameTheParameter() {
-        for (String bad : new String[] {"since=abc", "since=-1", "since=99999999999999999999", "since=1e3"}) {
+        for (String bad : new String[] {"since=abc", "since=-1", "since=99999999999999999999", "since=1e3", "since=%2B5",
+                "since=%D9%A5", "since=%EF%BC%95", "since=9223372036854775808", "since="}) {
             HttpException e = assertThrows(HttpException.class, () -> Query.parse(bad).nonNegativeLong("since", 0));
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("'since'"), e.getMessage());

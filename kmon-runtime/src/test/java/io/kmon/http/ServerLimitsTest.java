@@ -13,14 +13,15 @@ class ServerLimitsTest {
     void unsetProperties_getKmonDefaults() {
         Properties p = new Properties();
         Map<String, String> effective = ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(45));
+                Duration.ofSeconds(45), 512);
         assertEquals("10", p.getProperty(ServerLimits.MAX_REQ_TIME));
         assertEquals("30", p.getProperty(ServerLimits.MAX_RSP_TIME));
         assertEquals("45", p.getProperty(ServerLimits.IDLE_INTERVAL));
         assertEquals(Integer.toString(ServerLimits.MAX_HEADERS), p.getProperty(ServerLimits.MAX_REQ_HEADERS));
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), p.getProperty(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", p.getProperty(ServerLimits.NODELAY));
-        assertEquals(6, effective.size());
+        assertEquals("512", p.getProperty(ServerLimits.MAX_CONNECTIONS));
+        assertEquals(7, effective.size());
         assertEquals("10", effective.get(ServerLimits.MAX_REQ_TIME));
     }
 
@@ -30,7 +31,7 @@ class ServerLimitsTest {
         p.setProperty(ServerLimits.MAX_REQ_TIME, "3");
         p.setProperty(ServerLimits.MAX_REQ_HEADER_SIZE, "9000");
         Map<String, String> effective = ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 512);
         assertEquals("3", effective.get(ServerLimits.MAX_REQ_TIME));
         assertEquals("9000", effective.get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("30", effective.get(ServerLimits.MAX_RSP_TIME));
