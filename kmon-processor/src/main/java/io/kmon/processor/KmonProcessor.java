@@ -60,7 +60,7 @@ public final class KmonProcessor extends AbstractProcessor {
         super.init(env);
         messager = env.getMessager();
         localTypes = LocalTypeScanner.create(env);
-        placement = new AnnotationPlacementValidator(env.getElementUtils(), messager);
+        placement = new AnnotationPlacementValidator(env.getElementUtils(), env.getTypeUtils(), messager);
         typeValidator = new MonitoredTypeValidator(env.getElementUtils(), env.getTypeUtils(), messager, knownTypes);
         unresolved = new UnresolvedTypes(env.getElementUtils());
         models = new ProxyModelFactory(env.getElementUtils(), env.getTypeUtils());

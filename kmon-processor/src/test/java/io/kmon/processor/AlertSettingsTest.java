@@ -90,7 +90,7 @@ class AlertSettingsTest {
     void slowAlert_onTheInterfaceAppliesToEveryMethodAndAMethodsOwnWins() throws Exception {
         Kmon kmon = Compile.kmon();
         wrap("test.MonitoredGateway", "test.Gateway", kmon);
-        ComponentMonitor gateway = kmon.component("Gateway", "kmon");
+        ComponentMonitor gateway = kmon.component("test.Gateway", "kmon");
 
         MethodMonitor fetch = existing(gateway, "fetch");
         MethodMonitor slow = existing(gateway, "slow");
@@ -105,7 +105,7 @@ class AlertSettingsTest {
         Kmon kmon = Compile.kmon();
         wrap("test.MonitoredNumbers", "test.Numbers", kmon);
 
-        assertEquals(Long.MAX_VALUE, existing(kmon.component("Numbers", "kmon"), "add").slowNanos());
+        assertEquals(Long.MAX_VALUE, existing(kmon.component("test.Numbers", "kmon"), "add").slowNanos());
     }
 
     @Test

@@ -78,7 +78,7 @@ class NamingTest {
 
         assertEquals("pong", seen.get("ping"));
         assertEquals(1, kmon.snapshot().count("api.calls", "component", "media_api", "method", "ping"));
-        assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "Api", "method", "ping"));
+        assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "test.Outer.Api", "method", "ping"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class NamingTest {
         assertEquals(2, seen.get("delegate"));
         assertEquals(3, seen.get("start"));
         assertEquals(4, seen.get("result"));
-        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "Clashes"));
+        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "test.Clashes"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class NamingTest {
 
         assertEquals(42L, seen.get("now"));
         assertEquals("s", seen.get("system"));
-        assertEquals(2, kmon.snapshot().sum("kmon.successes", "component", "Clock"));
+        assertEquals(2, kmon.snapshot().sum("kmon.successes", "component", "clash.Clock"));
     }
 
     @Test

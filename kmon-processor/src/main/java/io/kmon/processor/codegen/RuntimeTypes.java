@@ -2,6 +2,8 @@ package io.kmon.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every type the generated code names, in one place. The processor never loads kmon-runtime:
@@ -30,7 +32,24 @@ public final class RuntimeTypes {
     static final ClassName SAFE_VARARGS = ClassName.get("java.lang", "SafeVarargs");
     static final ClassName SUPPRESS_WARNINGS = ClassName.get("java.lang", "SuppressWarnings");
 
+    private static final List<ClassName> ALL = List.of(KMON, COMPONENT_MONITOR, METHOD_MONITOR, ALERT_LEVEL, GENERATED,
+            OBJECTS, SYSTEM, OBJECT, STRING, THROWABLE, STACK_OVERFLOW_ERROR, OVERRIDE, DEPRECATED, SAFE_VARARGS,
+            SUPPRESS_WARNINGS);
+
+    /**
+     * The first name of every qualified name the generated code may write, {@code java} of
+     * {@code java.lang.System}: a variable of that name would obscure the package (JLS 6.4.2).
+     */
+    static final Set<String> PACKAGE_ROOTS = ALL.stream()
+            .map(c -> c.packageName().substring(0, c.packageName().indexOf('.')))
+            .collect(Collectors.toUnmodifiableSet());
+
     private RuntimeTypes() {}
+
+    /** The simple names of every type above. */
+    static Set<String> simpleNames() {
+        return ALL.stream().map(ClassName::simpleName).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The qualified name of the {@code @Generated} annotation generated classes carry (Java 9+). */
     public static String generatedAnnotation() {
