@@ -66,7 +66,7 @@ class ShapeCorpusTest {
             new Good("OldOuter", "test.OldOuter$Api", "test.MonitoredOldOuter_Api", "test.OldOuter.Api", Set.of()), good("Generics"), good("StringStore"), good("Polite"), good("Task"),
             new Good("LegacyRaw", "test.LegacyRaw", "test.MonitoredLegacyRaw", "test.LegacyRaw", Set.of("version")),
             good("ObjectRedeclared"), good("Finalizing"), good("Copyable"), good("TypeUseEverywhere"),
-            good("ShadowNames"), good("TypeVarNames"), good("ConstantNames"),
+            good("ShadowNames"), good("TypeVarNames"), good("ConstantNames"), good("LowerCaseConstants"),
             new Good("NestedNames", "test.NestedNames$Api", "test.MonitoredNestedNames_Api", "test.NestedNames.Api",
                     Set.of()),
             new Good("SamePackageNames", "shadow.SamePackageNames", "shadow.MonitoredSamePackageNames",
@@ -101,7 +101,8 @@ class ShapeCorpusTest {
             bad("SlowOnStatic", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 100)"),
             bad("NotMonitoredConflict", Messages.NOT_MONITORED_CONFLICT, "@SlowAlert(millis = 100) @NotMonitored"),
             bad("Taken", Messages.NAME_CLASH, "@Monitored"),
-            bad("InjectedPrefix", Messages.INVALID_PREFIX, "@Monitored(prefix = \"billing */"));
+            bad("InjectedPrefix", Messages.INVALID_PREFIX, "@Monitored(prefix = \"billing */"),
+            bad("HiddenPackage", Messages.PACKAGE_HIDDEN, "int java = 1;"));
 
     @Test
     void corpus_holdsAtLeastThirtyShapes() {

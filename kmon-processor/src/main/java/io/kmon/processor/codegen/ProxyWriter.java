@@ -16,15 +16,10 @@ import io.kmon.processor.model.ProxyMethod;
 import io.kmon.processor.model.ProxyModel;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
@@ -56,17 +51,13 @@ public final class ProxyWriter {
 
     private final Elements elements;
     private final Filer filer;
-    /**
-     * {@link #javaLangClashes} per package, computed once: scanning a package per interface
-     * would make a package of n interfaces cost n squared lookups. Types generated later into the
-     * package are {@code Monitored*} classes, which never clash with {@code java.lang}.
-     */
-    private final Map<String, String[]> javaLangClashes = new HashMap<>();
+    private final NameScope scope;
 
-    /** Writes through {@code filer}; looks up names with {@code elements}. */
-    public ProxyWriter(Elements elements, Filer filer) {
+    /** Writes through {@code filer}; looks up names with {@code elements}, and what they shadow with {@code scope}. */
+    public ProxyWriter(Elements elements, Filer filer, NameScope scope) {
         this.elements = elements;
         this.filer = filer;
+        this.scope = scope;
     }
 
     /** Renders and writes the class for {@code model}, with the interface as originating element. */
@@ -100,9 +91,9 @@ public final class ProxyWriter {
                 .addTypeVariables(typeVariables)
                 .addSuperinterface(ifaceType)
                 .avoidClashesWithNestedClasses(iface);
-        String[] shadowed = shadowedNames(model);
-        if (shadowed.length > 0) {
-            type.alwaysQualify(shadowed);
+        Set<String> shadowed = scope.qualified(model);
+        if (!shadowed.isEmpty()) {
+            type.alwaysQualify(shadowed.toArray(String[]::new));
         }
         if (elements.getTypeElement(RuntimeTypes.GENERATED.canonicalName()) != null) {
             type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
@@ -210,48 +201,6 @@ public final class ProxyWriter {
 
     private static List<ProxyMethod> monitored(ProxyModel model) {
         return model.methods().stream().filter(m -> m.kind() != MethodKind.DELEGATED).toList();
-    }
-
-    /**
-     * Simple names of the types the generated code names that something in the generated class
-     * would shadow or obscure, so they are written qualified: a same-package type (for
-     * {@code java.lang} names, which are not imported), a type variable, a member type or a
-     * constant the class inherits from the interface, a parameter, or a handle field.
-     */
-    private String[] shadowedNames(ProxyModel model) {
-        Set<String> names = new TreeSet<>(List.of(javaLangClashes(model)));
-        TypeElement iface = model.element();
-        iface.getTypeParameters().forEach(t -> names.add(t.getSimpleName().toString()));
-        for (Element member : elements.getAllMembers(iface)) {
-            if (member.getKind().isField() || member.getKind().isClass() || member.getKind().isInterface()) {
-                names.add(member.getSimpleName().toString());
-            }
-        }
-        for (ProxyMethod method : model.methods()) {
-            names.add(method.field());
-            method.element().getTypeParameters().forEach(t -> names.add(t.getSimpleName().toString()));
-            method.element().getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
-        }
-        names.retainAll(RuntimeTypes.simpleNames());
-        return names.toArray(String[]::new);
-    }
-
-    /**
-     * Simple names of the package's own types that are also {@code java.lang} types. Generated
-     * code leaves {@code java.lang} unimported, and in this package those names would mean the
-     * package's type instead, so they are always written qualified.
-     */
-    private String[] javaLangClashes(ProxyModel model) {
-        return javaLangClashes.computeIfAbsent(model.packageName(), name -> {
-            PackageElement pkg = elements.getPackageOf(model.element());
-            return pkg.getEnclosedElements().stream()
-                    .filter(e -> e.getKind().isClass() || e.getKind().isInterface())
-                    .map(Element::getSimpleName)
-                    .map(Object::toString)
-                    .filter(simpleName -> elements.getTypeElement("java.lang." + simpleName) != null)
-                    .sorted()
-                    .toArray(String[]::new);
-        }).clone();
     }
 
     /** {@code 500_000_000L}: nanoseconds grouped by thousands, so the millis are easy to read. */

@@ -36,13 +36,18 @@ public final class RuntimeTypes {
             OBJECTS, SYSTEM, OBJECT, STRING, THROWABLE, STACK_OVERFLOW_ERROR, OVERRIDE, DEPRECATED, SAFE_VARARGS,
             SUPPRESS_WARNINGS);
 
+    /** The first names of every package above: {@code java}, {@code javax}, {@code io}. */
+    static final Set<String> PACKAGE_ROOTS = packageRoots(simpleNames());
+
     /**
-     * The first name of every qualified name the generated code may write, {@code java} of
-     * {@code java.lang.System}: a variable of that name would obscure the package (JLS 6.4.2).
+     * The first names of the packages of the types called {@code simpleNames}: {@code java} of
+     * {@code java.lang.System}. A variable or type of that name would obscure the package (JLS 6.4.2).
      */
-    static final Set<String> PACKAGE_ROOTS = ALL.stream()
-            .map(c -> c.packageName().substring(0, c.packageName().indexOf('.')))
-            .collect(Collectors.toUnmodifiableSet());
+    static Set<String> packageRoots(Set<String> simpleNames) {
+        return ALL.stream().filter(c -> simpleNames.contains(c.simpleName()))
+                .map(c -> c.packageName().substring(0, c.packageName().indexOf('.')))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     private RuntimeTypes() {}
 

@@ -44,6 +44,11 @@ public final class Messages {
             + " interface uses, because that type is private (or protected in another package):"
             + " make the type visible to the interface's package";
 
+    /** A type variable, member type, constant or same-package type hides a package the generated code names. */
+    public static final String PACKAGE_HIDDEN = "this name hides a package the generated Monitored* class must name:"
+            + " the interface reuses the simple name of a type the class uses, so the class writes that type's"
+            + " qualified name, which starts with the package this name hides; rename one of the two";
+
     /** kmon-runtime is not on the compile classpath. */
     public static final String RUNTIME_MISSING = "io.kmon.Kmon is not on the compile classpath, so the generated"
             + " Monitored* class could not compile: add the io.kmon:kmon-runtime dependency";
