@@ -78,12 +78,12 @@ class AlertSettingsTest {
         kmon.checkAlertsNow();
 
         List<String> alerted = kmon.alerts().recent().stream()
-                .filter(a -> a.level() == AlertLevel.ERROR && "Gateway".equals(a.component()))
+                .filter(a -> a.level() == AlertLevel.ERROR && "test.Gateway".equals(a.component()))
                 .map(a -> a.details().get("method") + ":" + a.details().get("error_type"))
                 .sorted()
                 .toList();
         assertEquals(List.of("fetch:java.net.ConnectException", "slow:java.net.SocketTimeoutException"), alerted);
-        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("Gateway")).count());
+        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("test.Gateway")).count());
     }
 
     @Test

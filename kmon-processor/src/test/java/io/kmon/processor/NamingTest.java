@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import io.kmon.Kmon;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,23 @@ class NamingTest {
         assertTrue(legacy.isAnnotationPresent(Deprecated.class));
         assertTrue(legacy.getMethod("old").isAnnotationPresent(Deprecated.class));
         assertFalse(legacy.getMethod("current").isAnnotationPresent(Deprecated.class));
+    }
+
+    @Test
+    void sameSimpleNameInTwoPackages_compiledApart_wrapsTwiceIntoTwoComponents() throws Exception {
+        Kmon kmon = Compile.kmon();
+        for (String pkg : List.of("a", "b")) {
+            Compilation apart = Compile.succeeding(Compile.resource("corpus/good/" + pkg + "/Client.java"));
+            CompiledClasses classes = new CompiledClasses(apart);
+            Class<?> client = classes.loadClass(pkg + ".Client");
+            Object delegate = Proxy.newProxyInstance(client.getClassLoader(), new Class<?>[] {client},
+                    (self, method, args) -> pkg + ":" + args[0]);
+            Object proxy = classes.loadClass(pkg + ".MonitoredClient").getMethod("wrap", client, Kmon.class)
+                    .invoke(null, delegate, kmon);
+            assertEquals(pkg + ":k", client.getMethod("fetch", String.class).invoke(proxy, "k"));
+        }
+
+        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "a.Client", "method", "fetch"));
+        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "b.Client", "method", "fetch"));
     }
 }
