@@ -47,7 +47,7 @@ public final class NameScope {
             names.add(method.field());
             method.element().getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
         }
-        names.retainAll(RuntimeTypes.simpleNames());
+        names.retainAll(RuntimeTypes.SIMPLE_NAMES);
         return names;
     }
 
@@ -57,6 +57,9 @@ public final class NameScope {
      */
     public Optional<Element> packageHider(ProxyModel model) {
         Set<String> roots = RuntimeTypes.packageRoots(qualified(model));
+        if (roots.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, Element> declared = declared(model);
         PackageElement pkg = elements.getPackageOf(model.element());
         pkg.getEnclosedElements().forEach(e -> declared.putIfAbsent(e.getSimpleName().toString(), e));

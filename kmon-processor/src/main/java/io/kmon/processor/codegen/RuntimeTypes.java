@@ -36,8 +36,12 @@ public final class RuntimeTypes {
             OBJECTS, SYSTEM, OBJECT, STRING, THROWABLE, STACK_OVERFLOW_ERROR, OVERRIDE, DEPRECATED, SAFE_VARARGS,
             SUPPRESS_WARNINGS);
 
+    /** The simple names of every type above. */
+    static final Set<String> SIMPLE_NAMES = ALL.stream().map(ClassName::simpleName)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** The first names of every package above: {@code java}, {@code javax}, {@code io}. */
-    static final Set<String> PACKAGE_ROOTS = packageRoots(simpleNames());
+    static final Set<String> PACKAGE_ROOTS = packageRoots(SIMPLE_NAMES);
 
     /**
      * The first names of the packages of the types called {@code simpleNames}: {@code java} of
@@ -50,11 +54,6 @@ public final class RuntimeTypes {
     }
 
     private RuntimeTypes() {}
-
-    /** The simple names of every type above. */
-    static Set<String> simpleNames() {
-        return ALL.stream().map(ClassName::simpleName).collect(Collectors.toUnmodifiableSet());
-    }
 
     /** The qualified name of the {@code @Generated} annotation generated classes carry (Java 9+). */
     public static String generatedAnnotation() {
