@@ -102,7 +102,8 @@ class ShapeCorpusTest {
             bad("NotMonitoredConflict", Messages.NOT_MONITORED_CONFLICT, "@SlowAlert(millis = 100) @NotMonitored"),
             bad("Taken", Messages.NAME_CLASH, "@Monitored"),
             bad("InjectedPrefix", Messages.INVALID_PREFIX, "@Monitored(prefix = \"billing */"),
-            bad("HiddenPackage", Messages.PACKAGE_HIDDEN, "int java = 1;"));
+            bad("HiddenPackage", Messages.PACKAGE_HIDDEN, "int java = 1;"),
+            bad("SlowOnAnnotatedEquals", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 5)"));
 
     @Test
     void corpus_holdsAtLeastThirtyShapes() {

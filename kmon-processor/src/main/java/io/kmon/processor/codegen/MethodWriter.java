@@ -26,8 +26,9 @@ import javax.lang.model.type.TypeVariable;
  * and hands the difference to its handle. The delegate's exception is caught as
  * {@code Throwable} and rethrown as is: the same object, and thanks to precise rethrow
  * (JLS 11.2.2) the method still declares only the interface's checked exceptions.
- * Local variable names never shadow a parameter, and fields shadowed by a parameter are
- * reached through {@code this}.
+ * Local variable names never shadow a parameter, fields shadowed by a parameter are reached
+ * through {@code this}, and a parameter named like a package the code names is renamed; which
+ * types are written qualified is {@link NameScope}'s decision.
  *
  * <p>Each report to the handle is wrapped in a {@code catch (StackOverflowError)}. A call made
  * near the end of the stack (a deep or runaway recursion through the proxy) can overflow on

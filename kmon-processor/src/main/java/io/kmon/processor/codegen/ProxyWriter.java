@@ -32,7 +32,7 @@ import javax.tools.JavaFileObject;
  * public final class MonitoredFoo implements Foo {
  *   private final Foo delegate;
  *   private final MethodMonitor find;          // resolved once, at wrap time
- *   private MonitoredFoo(Foo delegate, Kmon kmon) { ... kmon.component("Foo", "kmon") ... }
+ *   private MonitoredFoo(Foo delegate, Kmon kmon) { ... kmon.component("shop.Foo", "kmon") ... }
  *   public static Foo wrap(Foo delegate) { return wrap(delegate, Kmon.global()); }
  *   public static Foo wrap(Foo delegate, Kmon kmon) { return new MonitoredFoo(delegate, kmon); }
  *   public String find(int id) throws IOException { ...timed delegate.find(id)... }
