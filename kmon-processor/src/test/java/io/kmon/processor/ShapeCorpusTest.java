@@ -67,6 +67,7 @@ class ShapeCorpusTest {
             new Good("LegacyRaw", "test.LegacyRaw", "test.MonitoredLegacyRaw", "test.LegacyRaw", Set.of("version")),
             good("ObjectRedeclared"), good("Finalizing"), good("Copyable"), good("TypeUseEverywhere"),
             good("ShadowNames"), good("TypeVarNames"), good("ConstantNames"), good("LowerCaseConstants"),
+            good("SelfNamed"), good("SelfTypeVar"),
             new Good("NestedNames", "test.NestedNames$Api", "test.MonitoredNestedNames_Api", "test.NestedNames.Api",
                     Set.of()),
             new Good("SamePackageNames", "shadow.SamePackageNames", "shadow.MonitoredSamePackageNames",
@@ -102,8 +103,9 @@ class ShapeCorpusTest {
             bad("NotMonitoredConflict", Messages.NOT_MONITORED_CONFLICT, "@SlowAlert(millis = 100) @NotMonitored"),
             bad("Taken", Messages.NAME_CLASH, "@Monitored"),
             bad("InjectedPrefix", Messages.INVALID_PREFIX, "@Monitored(prefix = \"billing */"),
-            bad("HiddenPackage", Messages.PACKAGE_HIDDEN, "int java = 1;"),
-            bad("SlowOnAnnotatedEquals", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 5)"));
+            bad("HiddenPackage", Messages.NAME_HIDDEN, "int java = 1;"),
+            bad("SlowOnAnnotatedEquals", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 5)"),
+            bad("UnnamedSelf", Messages.NAME_HIDDEN, "class MonitoredUnnamedSelf {}"));
 
     @Test
     void corpus_holdsAtLeastThirtyShapes() {

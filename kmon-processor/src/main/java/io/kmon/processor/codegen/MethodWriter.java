@@ -91,7 +91,8 @@ final class MethodWriter {
         List<? extends VariableElement> parameters = method.element().getParameters();
         List<? extends TypeMirror> parameterTypes = method.type().getParameterTypes();
         for (int i = 0; i < parameters.size(); i++) {
-            builder.addParameter(ParameterSpec.builder(TypeName.get(parameterTypes.get(i)), parameterNames.get(i)).build());
+            TypeName parameterType = TypeName.get(parameterTypes.get(i));
+            builder.addParameter(ParameterSpec.builder(parameterType, parameterNames.get(i)).build());
         }
         builder.varargs(method.element().isVarArgs());
         builder.returns(TypeName.get(method.type().getReturnType()));

@@ -23,7 +23,8 @@ import javax.lang.model.util.Elements;
  * <p>A qualified name in turn starts with a package ({@code java}, {@code javax}, {@code io}).
  * Handle fields never take those names and parameters that have them are renamed, but a type
  * variable, member type, constant or same-package type of that name would hide the package:
- * {@link #packageHider} finds it, so that it is reported instead of generated.
+ * {@link #hider} finds it, so that it is reported instead of generated. The class's own name
+ * is treated alike, since a member type the interface declares may take it.
  */
 public final class NameScope {
     private final Elements elements;
@@ -39,7 +40,10 @@ public final class NameScope {
         this.elements = elements;
     }
 
-    /** Simple names of the {@link RuntimeTypes} the class for {@code model} must write qualified, sorted. */
+    /**
+     * Simple names of the {@link RuntimeTypes}, and of the generated class itself, that the class
+     * for {@code model} must write qualified, sorted.
+     */
     public Set<String> qualified(ProxyModel model) {
         Set<String> names = new TreeSet<>(javaLangClashes(model));
         names.addAll(declared(model).keySet());
@@ -47,23 +51,30 @@ public final class NameScope {
             names.add(method.field());
             method.element().getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
         }
-        names.retainAll(RuntimeTypes.SIMPLE_NAMES);
+        names.removeIf(name -> !RuntimeTypes.SIMPLE_NAMES.contains(name) && !name.equals(model.className()));
         return names;
     }
 
     /**
-     * A type variable, member type, constant or same-package type that hides the package of a
-     * type the class for {@code model} must write qualified; it could not compile.
+     * A type variable, member type, constant or same-package type that hides a name the class
+     * for {@code model} must write, so that it could not compile: the package of a type it
+     * writes qualified, or, in the unnamed package, where nothing can be qualified, the class's
+     * own name.
      */
-    public Optional<Element> packageHider(ProxyModel model) {
-        Set<String> roots = RuntimeTypes.packageRoots(qualified(model));
+    public Optional<Element> hider(ProxyModel model) {
+        Set<String> qualified = qualified(model);
+        Set<String> roots = new TreeSet<>(RuntimeTypes.packageRoots(qualified));
+        if (qualified.contains(model.className())) {
+            String pkg = model.packageName();
+            roots.add(pkg.isEmpty() ? model.className() : pkg.split("\\.", 2)[0]);
+        }
         if (roots.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Element> declared = declared(model);
         PackageElement pkg = elements.getPackageOf(model.element());
         pkg.getEnclosedElements().forEach(e -> declared.putIfAbsent(e.getSimpleName().toString(), e));
-        return roots.stream().sorted().map(declared::get).filter(e -> e != null).findFirst();
+        return roots.stream().map(declared::get).filter(e -> e != null).findFirst();
     }
 
     /** Type variables, member types and constants in scope in the generated class, by name. */

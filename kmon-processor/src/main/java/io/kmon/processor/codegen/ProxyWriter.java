@@ -10,12 +10,12 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
 import io.kmon.processor.model.MethodKind;
 import io.kmon.processor.model.ProxyMethod;
 import io.kmon.processor.model.ProxyModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Filer;
@@ -76,9 +76,6 @@ public final class ProxyWriter {
         ClassName rawIface = ClassName.get(iface);
         TypeName ifaceType = typeVariables.isEmpty() ? rawIface
                 : ParameterizedTypeName.get(rawIface, typeVariables.toArray(TypeName[]::new));
-        ClassName rawSelf = ClassName.get(model.packageName(), model.className());
-        TypeName self = typeVariables.isEmpty() ? rawSelf
-                : ParameterizedTypeName.get(rawSelf, typeVariables.toArray(TypeName[]::new));
 
         TypeSpec.Builder type = TypeSpec.classBuilder(model.className())
                 .addOriginatingElement(iface)
@@ -95,6 +92,8 @@ public final class ProxyWriter {
         if (!shadowed.isEmpty()) {
             type.alwaysQualify(shadowed.toArray(String[]::new));
         }
+        // JavaPoet never qualifies the type it declares, so the class names itself by hand.
+        String self = shadowed.contains(model.className()) ? model.qualifiedClassName() : model.className();
         if (elements.getTypeElement(RuntimeTypes.GENERATED.canonicalName()) != null) {
             type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
                     .addMember("value", "$S", RuntimeTypes.GENERATOR).build());
@@ -129,12 +128,12 @@ public final class ProxyWriter {
                 .returns(ifaceType)
                 .addParameter(ifaceType, DELEGATE)
                 .addParameter(RuntimeTypes.KMON, KMON)
-                .addStatement("return new $T$L($N, $N)", rawSelf, typeVariables.isEmpty() ? "" : "<>", DELEGATE, KMON)
+                .addStatement("return new $L$L($N, $N)", self, typeVariables.isEmpty() ? "" : "<>", DELEGATE, KMON)
                 .build());
         for (ProxyMethod method : model.methods()) {
             type.addMethod(new MethodWriter(method).write());
         }
-        addObjectMethods(type, rawSelf, self, typeVariables.isEmpty());
+        addObjectMethods(type, self, typeVariables.size());
 
         return JavaFile.builder(model.packageName(), type.build())
                 .skipJavaLangImports(true)
@@ -167,10 +166,10 @@ public final class ProxyWriter {
         return constructor.build();
     }
 
-    private void addObjectMethods(TypeSpec.Builder type, ClassName rawSelf, TypeName self, boolean plain) {
-        TypeName anySelf = plain ? rawSelf : ParameterizedTypeName.get(rawSelf,
-                ((ParameterizedTypeName) self).typeArguments().stream()
-                        .map(t -> WildcardTypeName.subtypeOf(Object.class)).toArray(TypeName[]::new));
+    /** {@code equals}, {@code hashCode}, {@code toString}; {@code self} is how the class names itself. */
+    private void addObjectMethods(TypeSpec.Builder type, String self, int typeVariables) {
+        String anySelf = typeVariables == 0 ? self
+                : self + "<" + String.join(", ", Collections.nCopies(typeVariables, "?")) + ">";
         type.addMethod(MethodSpec.methodBuilder("equals")
                 .addJavadoc("Equal when the delegates are: to another proxy of an equal delegate, or to what the"
                         + " delegate equals.\n")
@@ -178,8 +177,8 @@ public final class ProxyWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.BOOLEAN)
                 .addParameter(RuntimeTypes.OBJECT, "other")
-                .beginControlFlow("if (other instanceof $T)", anySelf)
-                .addStatement("return $N.equals((($T) other).$N)", DELEGATE, anySelf, DELEGATE)
+                .beginControlFlow("if (other instanceof $L)", anySelf)
+                .addStatement("return $N.equals((($L) other).$N)", DELEGATE, anySelf, DELEGATE)
                 .endControlFlow()
                 .addStatement("return $N.equals(other)", DELEGATE)
                 .build());

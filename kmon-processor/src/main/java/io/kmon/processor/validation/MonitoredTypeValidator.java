@@ -142,13 +142,13 @@ public final class MonitoredTypeValidator {
 
     /** The check on the model: every name its class must write can be written. */
     public boolean validateModel(ProxyModel model) {
-        Optional<Element> hider = scope.packageHider(model);
+        Optional<Element> hider = scope.hider(model);
         if (hider.isEmpty()) {
             return true;
         }
         Element hiding = hider.get();
         Element where = isWithin(hiding, model.element()) ? hiding : model.element();
-        return error(Messages.PACKAGE_HIDDEN + " (" + hiding.getSimpleName() + ")", where);
+        return error(Messages.NAME_HIDDEN + " (" + hiding.getSimpleName() + ")", where);
     }
 
     private static boolean isWithin(Element element, TypeElement iface) {
