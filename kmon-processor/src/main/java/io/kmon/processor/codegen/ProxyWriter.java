@@ -53,7 +53,7 @@ public final class ProxyWriter {
     private final Filer filer;
     private final NameScope scope;
 
-    /** Writes through {@code filer}; looks up names with {@code elements}, and what they shadow with {@code scope}. */
+    /** Writes through {@code filer}; looks up names with {@code elements}, and what they shadow in {@code scope}. */
     public ProxyWriter(Elements elements, Filer filer, NameScope scope) {
         this.elements = elements;
         this.filer = filer;
