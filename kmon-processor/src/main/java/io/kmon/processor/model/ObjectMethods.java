@@ -24,7 +24,8 @@ public final class ObjectMethods {
         this.types = types;
         TypeElement object = elements.getTypeElement(Object.class.getCanonicalName());
         this.objectMethods = ElementFilter.methodsIn(object.getEnclosedElements()).stream()
-                .filter(m -> !m.getModifiers().contains(Modifier.STATIC) && !m.getModifiers().contains(Modifier.PRIVATE))
+                .filter(m -> !m.getModifiers().contains(Modifier.STATIC))
+                .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
                 .toList();
     }
 
