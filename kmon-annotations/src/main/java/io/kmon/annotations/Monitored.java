@@ -44,7 +44,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Monitored {
-    /** The component name (tag {@code component}); defaults to the interface's simple name. */
+    /**
+     * The component name (tag {@code component}); defaults to the interface's qualified name
+     * ({@code shop.Orders}), so two interfaces never share a component unless they name it.
+     */
     String name() default "";
 
     /** The first part of every metric name, for example {@code api} in {@code api.calls}. */

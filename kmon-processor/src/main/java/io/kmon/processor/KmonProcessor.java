@@ -1,6 +1,7 @@
 package io.kmon.processor;
 
 import com.google.auto.service.AutoService;
+import io.kmon.processor.codegen.NameScope;
 import io.kmon.processor.codegen.ProxyWriter;
 import io.kmon.processor.codegen.RuntimeTypes;
 import io.kmon.processor.model.GeneratedNames;
@@ -60,11 +61,13 @@ public final class KmonProcessor extends AbstractProcessor {
         super.init(env);
         messager = env.getMessager();
         localTypes = LocalTypeScanner.create(env);
-        placement = new AnnotationPlacementValidator(env.getElementUtils(), messager);
-        typeValidator = new MonitoredTypeValidator(env.getElementUtils(), env.getTypeUtils(), messager, knownTypes);
+        placement = new AnnotationPlacementValidator(env.getElementUtils(), env.getTypeUtils(), messager);
+        NameScope scope = new NameScope(env.getElementUtils());
+        typeValidator = new MonitoredTypeValidator(env.getElementUtils(), env.getTypeUtils(), messager, knownTypes,
+                scope);
         unresolved = new UnresolvedTypes(env.getElementUtils());
         models = new ProxyModelFactory(env.getElementUtils(), env.getTypeUtils());
-        writer = new ProxyWriter(env.getElementUtils(), env.getFiler());
+        writer = new ProxyWriter(env.getElementUtils(), env.getFiler(), scope);
     }
 
     /**
@@ -140,6 +143,9 @@ public final class KmonProcessor extends AbstractProcessor {
                 return;
             }
             ProxyModel model = models.create(type);
+            if (!typeValidator.validateModel(model)) {
+                return;
+            }
             writer.write(model);
             knownTypes.addGenerated(model.qualifiedClassName(), type);
         } catch (FilerException e) {

@@ -78,19 +78,19 @@ class AlertSettingsTest {
         kmon.checkAlertsNow();
 
         List<String> alerted = kmon.alerts().recent().stream()
-                .filter(a -> a.level() == AlertLevel.ERROR && "Gateway".equals(a.component()))
+                .filter(a -> a.level() == AlertLevel.ERROR && "test.Gateway".equals(a.component()))
                 .map(a -> a.details().get("method") + ":" + a.details().get("error_type"))
                 .sorted()
                 .toList();
         assertEquals(List.of("fetch:java.net.ConnectException", "slow:java.net.SocketTimeoutException"), alerted);
-        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("Gateway")).count());
+        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("test.Gateway")).count());
     }
 
     @Test
     void slowAlert_onTheInterfaceAppliesToEveryMethodAndAMethodsOwnWins() throws Exception {
         Kmon kmon = Compile.kmon();
         wrap("test.MonitoredGateway", "test.Gateway", kmon);
-        ComponentMonitor gateway = kmon.component("Gateway", "kmon");
+        ComponentMonitor gateway = kmon.component("test.Gateway", "kmon");
 
         MethodMonitor fetch = existing(gateway, "fetch");
         MethodMonitor slow = existing(gateway, "slow");
@@ -105,7 +105,7 @@ class AlertSettingsTest {
         Kmon kmon = Compile.kmon();
         wrap("test.MonitoredNumbers", "test.Numbers", kmon);
 
-        assertEquals(Long.MAX_VALUE, existing(kmon.component("Numbers", "kmon"), "add").slowNanos());
+        assertEquals(Long.MAX_VALUE, existing(kmon.component("test.Numbers", "kmon"), "add").slowNanos());
     }
 
     @Test

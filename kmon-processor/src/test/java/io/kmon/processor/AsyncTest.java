@@ -96,8 +96,8 @@ class AsyncTest {
         submitted.complete("done");
 
         assertEquals(1, calls("submit"));
-        assertEquals(1, snapshot().count("kmon.successes", "component", "Jobs", "method", "submit"));
-        assertEquals(1, snapshot().count("kmon.duration", "component", "Jobs", "method", "submit"));
+        assertEquals(1, snapshot().count("kmon.successes", "component", "test.Jobs", "method", "submit"));
+        assertEquals(1, snapshot().count("kmon.duration", "component", "test.Jobs", "method", "submit"));
     }
 
     @Test
@@ -109,7 +109,7 @@ class AsyncTest {
         assertEquals(1, errors("stage", "IOException"));
         assertEquals(1, errors("custom", "ConnectException"));
         assertEquals(1, errors("typed", "CancellationException"));
-        assertEquals(0, snapshot().sum("kmon.successes", "component", "Jobs"));
+        assertEquals(0, snapshot().sum("kmon.successes", "component", "test.Jobs"));
     }
 
     @Test
@@ -127,10 +127,10 @@ class AsyncTest {
     }
 
     private long calls(String method) {
-        return snapshot().count("kmon.calls", "component", "Jobs", "method", method);
+        return snapshot().count("kmon.calls", "component", "test.Jobs", "method", method);
     }
 
     private long errors(String method, String type) {
-        return snapshot().count("kmon.errors", "component", "Jobs", "method", method, "error_type", type);
+        return snapshot().count("kmon.errors", "component", "test.Jobs", "method", method, "error_type", type);
     }
 }

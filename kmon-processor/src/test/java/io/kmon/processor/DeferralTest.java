@@ -39,9 +39,9 @@ class DeferralTest {
                 public Object apply(Kmon kmon) {
                     Later later = new Later();
                     Later returned = MonitoredUsesLater.wrap(() -> later, kmon).make();
-                    long before = kmon.snapshot().count("kmon.calls", "component", "UsesLater", "method", "make");
+                    long before = kmon.snapshot().count("kmon.calls", "component", "test.UsesLater", "method", "make");
                     returned.complete("later");
-                    long after = kmon.snapshot().count("kmon.calls", "component", "UsesLater", "method", "make");
+                    long after = kmon.snapshot().count("kmon.calls", "component", "test.UsesLater", "method", "make");
                     return returned.join() + ":" + before + ":" + after;
                 }
             }

@@ -117,10 +117,10 @@ class GenericShapesTest {
         MetricsSnapshot snapshot = kmon.snapshot();
 
         for (String method : List.of("get", "getAll", "putAll", "measure")) {
-            assertEquals(1, snapshot.count("kmon.calls", "component", "Repo", "method", method), method);
+            assertEquals(1, snapshot.count("kmon.calls", "component", "test.Repo", "method", method), method);
         }
-        assertEquals(2, snapshot.count("kmon.calls", "component", "Repo", "method", "getOrThrow"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "Repo", "method", "getOrThrow",
+        assertEquals(2, snapshot.count("kmon.calls", "component", "test.Repo", "method", "getOrThrow"));
+        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Repo", "method", "getOrThrow",
                 "error_type", "FileNotFoundException"));
     }
 }

@@ -22,6 +22,14 @@ class GoldenFileTest {
     }
 
     @Test
+    void shadowingNames_generateTheGoldenSource_withQualifiedNamesAndRenamedLocals() {
+        Compilation compilation = Compile.succeeding(Compile.resource("golden/Shadowed.java"));
+        String actual = Golden.generatedSource(compilation, "test.MonitoredShadowed");
+
+        assertThat(actual).isEqualTo(Golden.expected("MonitoredShadowed.java", actual));
+    }
+
+    @Test
     void output_isTheSameWhateverTheSourceOrder() {
         JavaFileObject warehouse = Compile.resource("golden/Warehouse.java");
         JavaFileObject finder = Compile.shape("Finder");

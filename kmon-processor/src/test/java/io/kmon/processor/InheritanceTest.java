@@ -99,7 +99,7 @@ class InheritanceTest {
         assertEquals(15, seen.get("twice"));
         // greet() runs the interface's default on the delegate, whose name() call is not the proxy's
         for (String method : List.of("name", "greet", "next", "twice")) {
-            assertEquals(1, snapshot.count("kmon.calls", "component", "Service", "method", method), method);
+            assertEquals(1, snapshot.count("kmon.calls", "component", "test.Service", "method", method), method);
         }
     }
 
@@ -114,9 +114,9 @@ class InheritanceTest {
         assertEquals(true, seen.get("equalsSelf"));
         assertEquals(true, seen.get("equalsOtherProxy"));
         assertEquals(false, seen.get("equalsOther"));
-        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "Service"));
+        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "test.Service"));
         for (String method : List.of("version", "toString", "hashCode", "equals")) {
-            assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "Service", "method", method), method);
+            assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "test.Service", "method", method), method);
         }
     }
 
@@ -138,6 +138,6 @@ class InheritanceTest {
         assertEquals("read", text);
         assertEquals(String.class, read.getReturnType());
         assertEquals(List.of(IOException.class), List.of(read.getExceptionTypes()));
-        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "Both", "method", "read"));
+        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "test.Both", "method", "read"));
     }
 }

@@ -136,15 +136,15 @@ class MonitoredProxyTest {
         Compile.run(compilation, "Scenario", kmon);
         MetricsSnapshot snapshot = kmon.snapshot();
 
-        assertEquals(3, snapshot.count("kmon.calls", "component", "Inventory", "method", "find"));
-        assertEquals(2, snapshot.count("kmon.successes", "component", "Inventory", "method", "find"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "Inventory", "method", "find",
+        assertEquals(3, snapshot.count("kmon.calls", "component", "test.Inventory", "method", "find"));
+        assertEquals(2, snapshot.count("kmon.successes", "component", "test.Inventory", "method", "find"));
+        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Inventory", "method", "find",
                 "error_type", "IOException"));
-        assertEquals(3, snapshot.count("kmon.duration", "component", "Inventory", "method", "find"));
-        assertEquals(2, snapshot.count("kmon.calls", "component", "Inventory", "method", "restock"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "Inventory", "method", "restock",
+        assertEquals(3, snapshot.count("kmon.duration", "component", "test.Inventory", "method", "find"));
+        assertEquals(2, snapshot.count("kmon.calls", "component", "test.Inventory", "method", "restock"));
+        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Inventory", "method", "restock",
                 "error_type", "IllegalArgumentException"));
-        assertEquals(2, snapshot.sum("kmon.errors", "component", "Inventory"));
+        assertEquals(2, snapshot.sum("kmon.errors", "component", "test.Inventory"));
         assertEquals(2, snapshot.count(Kmon.ERRORS_COUNT));
     }
 
@@ -162,7 +162,7 @@ class MonitoredProxyTest {
 
         List<ComponentMonitor> components = kmon.components();
         assertEquals(1, components.size());
-        assertEquals("Inventory", components.get(0).name());
+        assertEquals("test.Inventory", components.get(0).name());
         assertEquals("kmon", components.get(0).prefix());
         assertEquals(5, components.get(0).calls());
         assertEquals(2, components.get(0).errors());
@@ -174,7 +174,7 @@ class MonitoredProxyTest {
         try {
             Compile.run(compilation, "Global", null);
 
-            assertTrue(global.components().stream().anyMatch(c -> c.name().equals("Inventory")));
+            assertTrue(global.components().stream().anyMatch(c -> c.name().equals("test.Inventory")));
         } finally {
             global.close();
         }

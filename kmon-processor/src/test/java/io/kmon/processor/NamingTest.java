@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import io.kmon.Kmon;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,7 @@ class NamingTest {
 
         assertEquals("pong", seen.get("ping"));
         assertEquals(1, kmon.snapshot().count("api.calls", "component", "media_api", "method", "ping"));
-        assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "Api", "method", "ping"));
+        assertEquals(0, kmon.snapshot().count("kmon.calls", "component", "test.Outer.Api", "method", "ping"));
     }
 
     @Test
@@ -101,7 +103,7 @@ class NamingTest {
         assertEquals(2, seen.get("delegate"));
         assertEquals(3, seen.get("start"));
         assertEquals(4, seen.get("result"));
-        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "Clashes"));
+        assertEquals(4, kmon.snapshot().sum("kmon.successes", "component", "test.Clashes"));
     }
 
     @Test
@@ -111,7 +113,7 @@ class NamingTest {
 
         assertEquals(42L, seen.get("now"));
         assertEquals("s", seen.get("system"));
-        assertEquals(2, kmon.snapshot().sum("kmon.successes", "component", "Clock"));
+        assertEquals(2, kmon.snapshot().sum("kmon.successes", "component", "clash.Clock"));
     }
 
     @Test
@@ -121,5 +123,23 @@ class NamingTest {
         assertTrue(legacy.isAnnotationPresent(Deprecated.class));
         assertTrue(legacy.getMethod("old").isAnnotationPresent(Deprecated.class));
         assertFalse(legacy.getMethod("current").isAnnotationPresent(Deprecated.class));
+    }
+
+    @Test
+    void sameSimpleNameInTwoPackages_compiledApart_wrapsTwiceIntoTwoComponents() throws Exception {
+        Kmon kmon = Compile.kmon();
+        for (String pkg : List.of("a", "b")) {
+            Compilation apart = Compile.succeeding(Compile.resource("corpus/good/" + pkg + "/Client.java"));
+            CompiledClasses classes = new CompiledClasses(apart);
+            Class<?> client = classes.loadClass(pkg + ".Client");
+            Object delegate = Proxy.newProxyInstance(client.getClassLoader(), new Class<?>[] {client},
+                    (self, method, args) -> pkg + ":" + args[0]);
+            Object proxy = classes.loadClass(pkg + ".MonitoredClient").getMethod("wrap", client, Kmon.class)
+                    .invoke(null, delegate, kmon);
+            assertEquals(pkg + ":k", client.getMethod("fetch", String.class).invoke(proxy, "k"));
+        }
+
+        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "a.Client", "method", "fetch"));
+        assertEquals(1, kmon.snapshot().count("kmon.calls", "component", "b.Client", "method", "fetch"));
     }
 }

@@ -55,12 +55,12 @@ class OverloadsTest {
         MetricsSnapshot snapshot = kmon.snapshot();
 
         for (String tag : List.of("find()", "find(int)", "find(String)", "find(int[])", "find(List)", "find(Object...)")) {
-            assertEquals(1, snapshot.count("kmon.calls", "component", "Finder", "method", tag), tag);
+            assertEquals(1, snapshot.count("kmon.calls", "component", "test.Finder", "method", tag), tag);
             assertEquals(tag.substring(5, tag.length() - 1).isEmpty() ? "none" : tag.substring(5, tag.length() - 1),
                     seen.get(tag), tag);
         }
-        assertEquals(2, snapshot.count("kmon.calls", "component", "Finder", "method", "other"));
-        assertEquals(8, snapshot.sum("kmon.successes", "component", "Finder"));
+        assertEquals(2, snapshot.count("kmon.calls", "component", "test.Finder", "method", "other"));
+        assertEquals(8, snapshot.sum("kmon.successes", "component", "test.Finder"));
     }
 
     @Test

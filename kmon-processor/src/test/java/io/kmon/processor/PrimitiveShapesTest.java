@@ -105,8 +105,8 @@ class PrimitiveShapesTest {
         MetricsSnapshot snapshot = kmon.snapshot();
 
         for (String method : METHODS) {
-            assertEquals(1, snapshot.count("kmon.successes", "component", "Numbers", "method", method), method);
-            assertEquals(1, snapshot.count("kmon.duration", "component", "Numbers", "method", method), method);
+            assertEquals(1, snapshot.count("kmon.successes", "component", "test.Numbers", "method", method), method);
+            assertEquals(1, snapshot.count("kmon.duration", "component", "test.Numbers", "method", method), method);
         }
     }
 }

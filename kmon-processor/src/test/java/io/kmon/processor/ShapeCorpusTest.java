@@ -63,8 +63,18 @@ class ShapeCorpusTest {
             new Good("Orders", "test.Orders", "test.MonitoredOrders", "orders_api", Set.of()),
             good("Hidden"), good("Alerted"), good("ObjectNames"), good("Größe"), good("Circle"), good("Modes"),
             good("Dates"), good("Retiring"), good("RetiringType"),
-            new Good("OldOuter", "test.OldOuter$Api", "test.MonitoredOldOuter_Api", "Api", Set.of()), good("Generics"), good("StringStore"), good("Polite"), good("Task"),
-            new Good("LegacyRaw", "test.LegacyRaw", "test.MonitoredLegacyRaw", "LegacyRaw", Set.of("version")));
+            new Good("OldOuter", "test.OldOuter$Api", "test.MonitoredOldOuter_Api", "test.OldOuter.Api", Set.of()), good("Generics"), good("StringStore"), good("Polite"), good("Task"),
+            new Good("LegacyRaw", "test.LegacyRaw", "test.MonitoredLegacyRaw", "test.LegacyRaw", Set.of("version")),
+            good("ObjectRedeclared"), good("Finalizing"), good("Copyable"), good("TypeUseEverywhere"),
+            good("ShadowNames"), good("TypeVarNames"), good("ConstantNames"), good("LowerCaseConstants"),
+            good("SelfNamed"), good("SelfTypeVar"),
+            new Good("NestedNames", "test.NestedNames$Api", "test.MonitoredNestedNames_Api", "test.NestedNames.Api",
+                    Set.of()),
+            new Good("SamePackageNames", "shadow.SamePackageNames", "shadow.MonitoredSamePackageNames",
+                    "shadow.SamePackageNames", Set.of()),
+            new Good("a/Client", "a.Client", "a.MonitoredClient", "a.Client", Set.of()),
+            new Good("b/Client", "b.Client", "b.MonitoredClient", "b.Client", Set.of()),
+            new Good("Injection", "test.Injection", "test.MonitoredInjection", InjectionTest.NAME, Set.of()));
 
     private static final List<Bad> BAD = List.of(
             bad("ClassTarget", Messages.NOT_AN_INTERFACE, "@Monitored public class"),
@@ -91,7 +101,11 @@ class ShapeCorpusTest {
             bad("NotMonitoredToString", Messages.NOT_A_PROXY_METHOD, "@NotMonitored"),
             bad("SlowOnStatic", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 100)"),
             bad("NotMonitoredConflict", Messages.NOT_MONITORED_CONFLICT, "@SlowAlert(millis = 100) @NotMonitored"),
-            bad("Taken", Messages.NAME_CLASH, "@Monitored"));
+            bad("Taken", Messages.NAME_CLASH, "@Monitored"),
+            bad("InjectedPrefix", Messages.INVALID_PREFIX, "@Monitored(prefix = \"billing */"),
+            bad("HiddenPackage", Messages.NAME_HIDDEN, "int java = 1;"),
+            bad("SlowOnAnnotatedEquals", Messages.NOT_A_PROXY_METHOD, "@SlowAlert(millis = 5)"),
+            bad("UnnamedSelf", Messages.NAME_HIDDEN, "class MonitoredUnnamedSelf {}"));
 
     @Test
     void corpus_holdsAtLeastThirtyShapes() {
@@ -208,7 +222,7 @@ class ShapeCorpusTest {
     }
 
     private static Good good(String file) {
-        return new Good(file, "test." + file, "test.Monitored" + file, file, Set.of());
+        return new Good(file, "test." + file, "test.Monitored" + file, "test." + file, Set.of());
     }
 
     private static Bad bad(String file, String message, String line) {

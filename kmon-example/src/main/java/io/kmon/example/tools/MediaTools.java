@@ -21,7 +21,7 @@ import java.util.List;
  * MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(catalog), kmon);
  * }</pre>
  */
-@Monitored(prefix = "tool")
+@Monitored(name = "MediaTools", prefix = "tool")
 @SlowAlert(millis = MediaTools.SLOW_MILLIS)
 public interface MediaTools {
     /** A tool call slower than this raises an alert. */

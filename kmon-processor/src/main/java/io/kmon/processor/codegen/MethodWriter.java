@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import io.kmon.processor.model.MethodKind;
 import io.kmon.processor.model.ProxyMethod;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +26,9 @@ import javax.lang.model.type.TypeVariable;
  * and hands the difference to its handle. The delegate's exception is caught as
  * {@code Throwable} and rethrown as is: the same object, and thanks to precise rethrow
  * (JLS 11.2.2) the method still declares only the interface's checked exceptions.
- * Local variable names never shadow a parameter, and fields shadowed by a parameter are
- * reached through {@code this}.
+ * Local variable names never shadow a parameter, fields shadowed by a parameter are reached
+ * through {@code this}, and a parameter named like a package the code names is renamed; which
+ * types are written qualified is {@link NameScope}'s decision.
  *
  * <p>Each report to the handle is wrapped in a {@code catch (StackOverflowError)}. A call made
  * near the end of the stack (a deep or runaway recursion through the proxy) can overflow on
@@ -37,7 +39,8 @@ import javax.lang.model.type.TypeVariable;
  */
 final class MethodWriter {
     private final ProxyMethod method;
-    private final Set<String> parameterNames = new HashSet<>();
+    /** The implementation's parameter names: the interface's, but never a package the code names. */
+    private final List<String> parameterNames = new ArrayList<>();
     private final String start;
     private final String result;
     private final String error;
@@ -45,10 +48,17 @@ final class MethodWriter {
 
     MethodWriter(ProxyMethod method) {
         this.method = method;
+        Set<String> taken = new HashSet<>();
         for (VariableElement parameter : method.element().getParameters()) {
-            parameterNames.add(parameter.getSimpleName().toString());
+            taken.add(parameter.getSimpleName().toString());
         }
-        Set<String> taken = new HashSet<>(parameterNames);
+        taken.addAll(RuntimeTypes.PACKAGE_ROOTS);
+        for (VariableElement parameter : method.element().getParameters()) {
+            String name = parameter.getSimpleName().toString();
+            // A parameter called java would obscure java.lang.System (JLS 6.4.2); the name of an
+            // implementation's parameter is free, so that one is renamed.
+            parameterNames.add(RuntimeTypes.PACKAGE_ROOTS.contains(name) ? fresh(name, taken) : name);
+        }
         taken.add(ProxyWriter.DELEGATE);
         taken.add(method.field());
         this.start = fresh("start", taken);
@@ -81,8 +91,8 @@ final class MethodWriter {
         List<? extends VariableElement> parameters = method.element().getParameters();
         List<? extends TypeMirror> parameterTypes = method.type().getParameterTypes();
         for (int i = 0; i < parameters.size(); i++) {
-            builder.addParameter(ParameterSpec.builder(
-                    TypeName.get(parameterTypes.get(i)), parameters.get(i).getSimpleName().toString()).build());
+            TypeName parameterType = TypeName.get(parameterTypes.get(i));
+            builder.addParameter(ParameterSpec.builder(parameterType, parameterNames.get(i)).build());
         }
         builder.varargs(method.element().isVarArgs());
         builder.returns(TypeName.get(method.type().getReturnType()));
@@ -156,9 +166,8 @@ final class MethodWriter {
             call.add(">");
         }
         call.add("$N(", method.name());
-        List<? extends VariableElement> parameters = method.element().getParameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            call.add(i == 0 ? "$N" : ", $N", parameters.get(i).getSimpleName().toString());
+        for (int i = 0; i < parameterNames.size(); i++) {
+            call.add(i == 0 ? "$N" : ", $N", parameterNames.get(i));
         }
         return call.add(")").build();
     }

@@ -2,6 +2,8 @@ package io.kmon.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every type the generated code names, in one place. The processor never loads kmon-runtime:
@@ -29,6 +31,27 @@ public final class RuntimeTypes {
     static final ClassName DEPRECATED = ClassName.get("java.lang", "Deprecated");
     static final ClassName SAFE_VARARGS = ClassName.get("java.lang", "SafeVarargs");
     static final ClassName SUPPRESS_WARNINGS = ClassName.get("java.lang", "SuppressWarnings");
+
+    private static final List<ClassName> ALL = List.of(KMON, COMPONENT_MONITOR, METHOD_MONITOR, ALERT_LEVEL, GENERATED,
+            OBJECTS, SYSTEM, OBJECT, STRING, THROWABLE, STACK_OVERFLOW_ERROR, OVERRIDE, DEPRECATED, SAFE_VARARGS,
+            SUPPRESS_WARNINGS);
+
+    /** The simple names of every type above. */
+    static final Set<String> SIMPLE_NAMES = ALL.stream().map(ClassName::simpleName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** The first names of every package above: {@code java}, {@code javax}, {@code io}. */
+    static final Set<String> PACKAGE_ROOTS = packageRoots(SIMPLE_NAMES);
+
+    /**
+     * The first names of the packages of the types called {@code simpleNames}: {@code java} of
+     * {@code java.lang.System}. A variable or type of that name would obscure the package (JLS 6.4.2).
+     */
+    static Set<String> packageRoots(Set<String> simpleNames) {
+        return ALL.stream().filter(c -> simpleNames.contains(c.simpleName()))
+                .map(c -> c.packageName().substring(0, c.packageName().indexOf('.')))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     private RuntimeTypes() {}
 

@@ -32,11 +32,13 @@ import javax.lang.model.util.Types;
 public final class InterfaceMethods {
     private final Elements elements;
     private final Types types;
+    private final ObjectMethods objectMethods;
 
     /** Uses the compiler's element and type utilities. */
     public InterfaceMethods(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
+        this.objectMethods = new ObjectMethods(elements, types);
     }
 
     /** The methods the generated class for {@code iface} implements. */
@@ -46,7 +48,7 @@ public final class InterfaceMethods {
         List<ExecutableElement> candidates = ElementFilter.methodsIn(elements.getAllMembers(iface)).stream()
                 .filter(m -> m.getEnclosingElement().getKind() == ElementKind.INTERFACE)
                 .filter(m -> !m.getModifiers().contains(Modifier.STATIC) && !m.getModifiers().contains(Modifier.PRIVATE))
-                .filter(m -> !isObjectMethod(m))
+                .filter(m -> !objectMethods.isPublicObjectMethod(m))
                 .sorted(Comparator.<ExecutableElement>comparingInt(m -> order.getOrDefault(m.getEnclosingElement(), 0))
                         .thenComparingInt(m -> m.getEnclosingElement().getEnclosedElements().indexOf(m)))
                 .toList();
@@ -63,18 +65,6 @@ public final class InterfaceMethods {
             methods.add(merge(site, group));
         }
         return methods;
-    }
-
-    /** Whether {@code method} redeclares {@code equals(Object)}, {@code hashCode()} or {@code toString()}. */
-    public static boolean isObjectMethod(ExecutableElement method) {
-        String name = method.getSimpleName().toString();
-        int params = method.getParameters().size();
-        return switch (name) {
-            case "hashCode", "toString" -> params == 0;
-            case "equals" -> params == 1
-                    && method.getParameters().get(0).asType().toString().equals("java.lang.Object");
-            default -> false;
-        };
     }
 
     private ExecutableType typeOf(DeclaredType site, ExecutableElement method) {

@@ -24,8 +24,11 @@ import javax.lang.model.util.Types;
  * ({@code find}, {@code find_int}, {@code find_StringVarargs}) and never reuse a name.
  */
 public final class MethodTags {
-    /** Names the generated class already uses for its own fields. */
-    private static final Set<String> RESERVED_FIELDS = Set.of("delegate");
+    /**
+     * Names a handle field must not take: the generated class's own field, and the packages
+     * whose qualified names the generated code may write, which a field would obscure.
+     */
+    private static final Set<String> RESERVED_FIELDS = Set.of("delegate", "java", "javax", "io");
 
     private final Types types;
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -36,6 +37,7 @@ public final class ProxyModelFactory {
     private final KmonAnnotations annotations;
     private final InterfaceMethods interfaceMethods;
     private final MethodTags methodTags;
+    private final ObjectMethods objectMethods;
 
     /** Uses the compiler's element and type utilities. */
     public ProxyModelFactory(Elements elements, Types types) {
@@ -44,13 +46,16 @@ public final class ProxyModelFactory {
         this.annotations = new KmonAnnotations(elements);
         this.interfaceMethods = new InterfaceMethods(elements, types);
         this.methodTags = new MethodTags(types);
+        this.objectMethods = new ObjectMethods(elements, types);
     }
 
     /** The model of {@code iface}, which carries {@code @Monitored}. */
     public ProxyModel create(TypeElement iface) {
         AnnotationMirror monitored = annotations.find(iface, KmonAnnotations.MONITORED).orElseThrow();
         String name = annotations.string(monitored, "name");
-        String component = name.isEmpty() ? iface.getSimpleName().toString() : name;
+        // The qualified name by default: a.Client and b.Client, compiled together or apart, must
+        // never share a component by accident (that merges their series, or fails the second wrap).
+        String component = name.isEmpty() ? iface.getQualifiedName().toString() : name;
         String prefix = annotations.string(monitored, "prefix");
 
         Optional<AnnotationMirror> typeSlow = annotations.find(iface, KmonAnnotations.SLOW_ALERT);
@@ -83,7 +88,7 @@ public final class ProxyModelFactory {
                     List.copyOf(alertOn),
                     elements.isDeprecated(m.element()),
                     m.element().isVarArgs() && !isReifiable(last(m)),
-                    suppressedWarnings(m.element())));
+                    suppressedWarnings(m.element(), objectMethods.overridden(m.element()))));
         }
         return new ProxyModel(
                 iface,
@@ -121,7 +126,7 @@ public final class ProxyModelFactory {
         return deprecated != null && deprecated.forRemoval();
     }
 
-    private static List<String> suppressedWarnings(Element element) {
+    private List<String> suppressedWarnings(Element element, Optional<ExecutableElement> overriddenInObject) {
         List<String> suppressed = new ArrayList<>();
         SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
         if (suppress != null) {
@@ -132,6 +137,10 @@ public final class ProxyModelFactory {
         if (forRemoval(element)) {
             suppressed.add("removal");
         }
+        // An interface may redeclare Object's finalize (deprecated since 9, for removal since 18):
+        // the implementation then overrides it, which javac reports however the interface reads.
+        overriddenInObject.filter(elements::isDeprecated).ifPresent(overridden ->
+                suppressed.add(forRemoval(overridden) ? "removal" : "deprecation"));
         return suppressed;
     }
 

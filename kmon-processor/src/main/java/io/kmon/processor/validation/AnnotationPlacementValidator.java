@@ -1,7 +1,7 @@
 package io.kmon.processor.validation;
 
-import io.kmon.processor.model.InterfaceMethods;
 import io.kmon.processor.model.KmonAnnotations;
+import io.kmon.processor.model.ObjectMethods;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +15,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
 /**
@@ -31,12 +32,14 @@ public final class AnnotationPlacementValidator {
     private final Elements elements;
     private final Messager messager;
     private final KmonAnnotations annotations;
+    private final ObjectMethods objectMethods;
 
     /** Reports through {@code messager}. */
-    public AnnotationPlacementValidator(Elements elements, Messager messager) {
+    public AnnotationPlacementValidator(Elements elements, Types types, Messager messager) {
         this.elements = elements;
         this.messager = messager;
         this.annotations = new KmonAnnotations(elements);
+        this.objectMethods = new ObjectMethods(elements, types);
     }
 
     /**
@@ -101,10 +104,10 @@ public final class AnnotationPlacementValidator {
         return valid;
     }
 
-    private static boolean isImplemented(ExecutableElement method) {
+    private boolean isImplemented(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
         return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE)
-                && !InterfaceMethods.isObjectMethod(method);
+                && !objectMethods.isPublicObjectMethod(method);
     }
 
     private void error(String message, Element element, AnnotationMirror annotation) {

@@ -44,6 +44,12 @@ public final class Messages {
             + " interface uses, because that type is private (or protected in another package):"
             + " make the type visible to the interface's package";
 
+    /** A type variable, member type, constant or same-package type hides a name the generated code must write. */
+    public static final String NAME_HIDDEN = "this name hides one the generated Monitored* class must write:"
+            + " where the interface reuses the simple name of a type the class uses (or the class's own name),"
+            + " the class writes that type's qualified name, and this name is its first part (java, javax, io,"
+            + " the package) or, in the unnamed package, the class's own name; rename it";
+
     /** kmon-runtime is not on the compile classpath. */
     public static final String RUNTIME_MISSING = "io.kmon.Kmon is not on the compile classpath, so the generated"
             + " Monitored* class could not compile: add the io.kmon:kmon-runtime dependency";

@@ -1,10 +1,12 @@
 package io.kmon.processor.validation;
 
+import io.kmon.processor.codegen.NameScope;
 import io.kmon.processor.codegen.RuntimeTypes;
 import io.kmon.processor.model.GeneratedNames;
 import io.kmon.processor.model.InterfaceMethod;
 import io.kmon.processor.model.InterfaceMethods;
 import io.kmon.processor.model.KmonAnnotations;
+import io.kmon.processor.model.ProxyModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +44,19 @@ public final class MonitoredTypeValidator {
     private final KnownTypes knownTypes;
     private final KmonAnnotations annotations;
     private final InterfaceMethods interfaceMethods;
+    private final NameScope scope;
 
-    /** Reports through {@code messager}; checks generated names against {@code knownTypes}. */
-    public MonitoredTypeValidator(Elements elements, Types types, Messager messager, KnownTypes knownTypes) {
+    /**
+     * Reports through {@code messager}; checks generated names against {@code knownTypes}, and
+     * what the names in a generated class would hide with {@code scope}.
+     */
+    public MonitoredTypeValidator(Elements elements, Types types, Messager messager, KnownTypes knownTypes,
+            NameScope scope) {
         this.elements = elements;
         this.types = types;
         this.messager = messager;
         this.knownTypes = knownTypes;
+        this.scope = scope;
         this.annotations = new KmonAnnotations(elements);
         this.interfaceMethods = new InterfaceMethods(elements, types);
     }
@@ -130,6 +138,26 @@ public final class MonitoredTypeValidator {
             }
         }
         return valid;
+    }
+
+    /** The check on the model: every name its class must write can be written. */
+    public boolean validateModel(ProxyModel model) {
+        Optional<Element> hider = scope.hider(model);
+        if (hider.isEmpty()) {
+            return true;
+        }
+        Element hiding = hider.get();
+        Element where = isWithin(hiding, model.element()) ? hiding : model.element();
+        return error(Messages.NAME_HIDDEN + " (" + hiding.getSimpleName() + ")", where);
+    }
+
+    private static boolean isWithin(Element element, TypeElement iface) {
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            if (e.equals(iface)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Element> alertOnCarriers(TypeElement iface) {
