@@ -24,6 +24,9 @@ final class StopSignal {
     /** Requests a stop on SIGINT/SIGTERM and holds the JVM until {@link #finished()} or 10 s. */
     void installShutdownHook() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // System.exit after the cleanup: not a signal, nothing left to wait for
+            }
             request("signal");
             try {
                 if (!finished.await(CLEANUP_SECONDS, TimeUnit.SECONDS)) {
