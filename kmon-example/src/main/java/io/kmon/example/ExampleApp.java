@@ -42,9 +42,10 @@ final class ExampleApp implements AutoCloseable {
     }
 
     /**
-     * Wires the service into {@code kmon} and starts the exporter on 127.0.0.1:{@code port}.
+     * Wires the service into {@code kmon} and starts the exporter on 127.0.0.1:{@code port}, or
+     * on a free port when that one is taken ({@link DashboardServer}).
      *
-     * @throws java.io.UncheckedIOException when the port cannot be bound
+     * @throws java.io.UncheckedIOException when no port can be bound
      */
     static ExampleApp start(Kmon kmon, int port, SimulatedLink link, Clock clock, McpJsonMapper json) {
         Objects.requireNonNull(kmon, "kmon");
@@ -54,7 +55,7 @@ final class ExampleApp implements AutoCloseable {
         kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
                 EnumSet.of(HealthRegistry.Probe.READINESS), true);
         ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json);
-        KmonServer server = KmonServer.start(kmon, port);
+        KmonServer server = DashboardServer.start(kmon, port);
         return new ExampleApp(link, dispatcher, server);
     }
 

@@ -30,7 +30,8 @@ public record ExampleOptions(boolean demo, int port, boolean help) {
 
               (no option)  serve MCP over stdin/stdout; kmon's dashboard on http://127.0.0.1:PORT/
               --demo       no MCP client: drive the tools with realistic traffic until Ctrl-C
-              --port N     the dashboard/metrics port (default: $%s, else %d); 0 picks a free port
+              --port N     the dashboard/metrics port (default: $%s, else %d); 0 picks a free port,
+                           and so does a taken port (the log and /health say so)
               --help       print this text
             """.formatted(PORT_ENV, DEFAULT_PORT);
 

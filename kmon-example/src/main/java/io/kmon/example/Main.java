@@ -22,7 +22,7 @@ import java.util.Random;
 public final class Main {
     /** Exit status for a bad command line. */
     static final int EXIT_USAGE = 2;
-    /** Exit status when the exporter cannot start (the port is taken). */
+    /** Exit status when the exporter cannot start on any port. */
     static final int EXIT_UNAVAILABLE = 1;
 
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -63,9 +63,8 @@ public final class Main {
         try {
             app = ExampleApp.start(kmon, options.port(), link, Clock.systemUTC(), json);
         } catch (UncheckedIOException e) {
-            System.err.println("kmon-example: cannot start the dashboard on 127.0.0.1:" + options.port() + " ("
-                    + e.getCause().getMessage() + "); choose another with --port N or "
-                    + ExampleOptions.PORT_ENV + ", or 0 for any free port");
+            System.err.println("kmon-example: cannot start the dashboard on 127.0.0.1, not even on a free port ("
+                    + e.getMessage() + ")");
             stop.finished();
             kmon.close();
             return EXIT_UNAVAILABLE;
@@ -104,7 +103,8 @@ public final class Main {
     private static void runDemo(ExampleApp app, StopSignal stop, PrintStream stdout) {
         DemoTraffic demo = new DemoTraffic(app.tools(), app.link(), new Random(), Thread::sleep);
         stop.onRequest(demo::stop);
-        stdout.println("kmon-example demo: calling the media tools about 7 times a second.");
+        stdout.println("kmon-example demo: calling the media tools about 7 times a second"
+                + " (each also calls the media API: both layers are counted).");
         stdout.println("Dashboard:  " + app.dashboard());
         stdout.println("Metrics:    " + app.dashboard() + "metrics  (Prometheus: " + app.dashboard()
                 + "metrics/prometheus)");

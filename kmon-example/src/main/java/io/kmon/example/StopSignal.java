@@ -23,16 +23,26 @@ final class StopSignal {
 
     /** Requests a stop on SIGINT/SIGTERM and holds the JVM until {@link #finished()} or 10 s. */
     void installShutdownHook() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            request("signal");
-            try {
-                if (!finished.await(CLEANUP_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, "cleanup took over " + CLEANUP_SECONDS + " s; exiting anyway");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "kmon-example-shutdown"));
+    }
+
+    /**
+     * The shutdown hook's work. After {@link #finished()} the JVM is exiting through
+     * {@code System.exit} (a normal end, or a start-up failure): no signal came, so none is
+     * logged or requested.
+     */
+    void onShutdown() {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        request("signal");
+        try {
+            if (!finished.await(CLEANUP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "cleanup took over " + CLEANUP_SECONDS + " s; exiting anyway");
             }
-        }, "kmon-example-shutdown"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code action} on the first stop request (at once if one came already). */

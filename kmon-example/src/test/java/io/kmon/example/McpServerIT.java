@@ -17,6 +17,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,6 +110,56 @@ class McpServerIT {
         }
         for (ProcessHandle p : ExampleJar.running()) {
             p.onExit().get(15, TimeUnit.SECONDS); // closing the client stops the server by itself
+        }
+    }
+
+    @Test
+    void takenDashboardPort_movesTheDashboardAndMcpKeepsServing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<URI> dashboard = new CompletableFuture<>();
+            StdioClientTransport transport = new StdioClientTransport(
+                    ServerParameters.builder(ExampleJar.java())
+                            .args("-jar", ExampleJar.jar().toString())
+                            .addEnvVar(ExampleOptions.PORT_ENV, Integer.toString(taken.getLocalPort()))
+                            .build(),
+                    json);
+            transport.setStdErrorHandler(line -> {
+                stderr.add(line);
+                System.err.println("[kmon-example] " + line);
+                Matcher m = DASHBOARD.matcher(line);
+                if (m.find()) {
+                    dashboard.complete(URI.create(m.group(1)));
+                }
+            });
+            McpSyncClient client = McpClient.sync(transport)
+                    .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0").build())
+                    .initializationTimeout(START_TIMEOUT)
+                    .requestTimeout(Duration.ofSeconds(30))
+                    .build();
+            try {
+                assertEquals("kmon-example", client.initialize().serverInfo().name());
+                assertTrue(text(call(client, "list_categories", Map.of())).contains("\"cat_engineering\""));
+
+                URI base = dashboard.get(10, TimeUnit.SECONDS);
+                assertTrue(base.getPort() != taken.getLocalPort(), base.toString());
+                assertTrue(stderr.stream().anyMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                        && l.contains("BindException")), "the reason on stderr: " + stderr);
+
+                ExampleJar.Reply health = ExampleJar.get(base.resolve("/health"));
+                Map<String, Object> checks = map(json.readValue(health.body(),
+                        new TypeRef<Map<String, Object>>() {}).get("checks"));
+                Map<String, Object> moved = map(checks.get(DashboardServer.CHECK));
+                assertEquals("degraded", moved.get("status"), health.body());
+                Map<String, Object> details = map(moved.get("details"));
+                assertEquals(taken.getLocalPort(), ((Number) details.get("requested_port")).intValue(), health.body());
+                assertEquals(base.getPort(), ((Number) details.get("port")).intValue());
+                assertTrue(details.get("reason").toString().startsWith("BindException"), health.body());
+            } finally {
+                client.closeGracefully();
+            }
+            for (ProcessHandle p : ExampleJar.running()) {
+                p.onExit().get(15, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *       {@code jvm.memory.nonheap.used_bytes}, {@code jvm.threads.live}, {@code .daemon},
  *       {@code .peak}, and the timer {@code jvm.gc.pause{gc}};
  *   <li>{@code monitoring.oshi_available}: 1 when the system figures come from OSHI, 0 when
- *       OSHI could not load and the JDK's MXBeans stand in.
+ *       the JDK's MXBeans stand in (OSHI is not on the class path, or could not load).
  * </ul>
  *
  * <p>OSHI is loaded on the first sample, not at construction, so building a {@code Kmon}
@@ -56,12 +56,14 @@ public final class SystemMetrics implements AutoCloseable {
     private volatile SystemProbe probe;
 
     /**
-     * System metrics in {@code registry} from OSHI, for the working directory's disk.
+     * System metrics in {@code registry} from OSHI when it is on the class path (the JDK's
+     * otherwise), for the working directory's disk.
      *
+     * @param registry where the gauges live
      * @param failures where sampler failures are counted
      */
     public SystemMetrics(MeterRegistry registry, InternalFailures failures) {
-        this(registry, failures, SystemProbes::oshi, Path.of(""));
+        this(registry, failures, SystemProbes::oshiIfPresent, Path.of(""));
     }
 
     /**
@@ -69,7 +71,8 @@ public final class SystemMetrics implements AutoCloseable {
      *
      * @param registry where the gauges live
      * @param failures where sampler failures are counted
-     * @param oshi makes the preferred probe; when it throws, the JDK's probe is used instead
+     * @param oshi makes the preferred probe; when it returns null (OSHI absent) the JDK's probe
+     *     is used, and when it throws, the same, with the failure counted under {@code oshi}
      * @param disk a path on the file store whose usage is reported
      */
     public SystemMetrics(MeterRegistry registry, InternalFailures failures, Supplier<SystemProbe> oshi, Path disk) {
@@ -160,7 +163,7 @@ public final class SystemMetrics implements AutoCloseable {
     }
 
     /**
-     * The probe in use: OSHI's, made on first use, or the JDK's when OSHI cannot load.
+     * The probe in use: OSHI's, made on first use, or the JDK's when OSHI is absent or cannot load.
      * Never throws.
      */
     public SystemProbe probe() {
@@ -178,7 +181,11 @@ public final class SystemMetrics implements AutoCloseable {
 
     private SystemProbe load() {
         try {
-            SystemProbe p = Objects.requireNonNull(oshi.get(), "OSHI probe");
+            SystemProbe p = oshi.get();
+            if (p == null) {
+                oshiAvailable.set(0);
+                return SystemProbes.jdk();
+            }
             p.memory(); // fail here, once, rather than in every sample
             oshiAvailable.set(1);
             return p;

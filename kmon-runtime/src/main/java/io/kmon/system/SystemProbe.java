@@ -1,7 +1,7 @@
 package io.kmon.system;
 
 /**
- * Where system-wide figures come from: OSHI ({@link SystemProbes#oshi()}) or the JDK's
+ * Where system-wide figures come from: OSHI ({@link SystemProbes#oshiIfPresent()}) or the JDK's
  * MXBeans ({@link SystemProbes#jdk()}). Called from one thread at a time (the sampler), and
  * from health checks.
  */

@@ -6,9 +6,36 @@ import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HardwareAbstractionLayer;
 
-/** The two {@link SystemProbe}s. */
+/**
+ * The two {@link SystemProbe}s. OSHI is an optional dependency: {@link #oshiIfPresent()} uses it
+ * when the application put {@code oshi-core} on its class path, and kmon reads the JDK's
+ * figures otherwise.
+ */
 public final class SystemProbes {
+    private static final String OSHI_CLASS = "oshi.SystemInfo";
+
     private SystemProbes() {}
+
+    /**
+     * OSHI's probe when OSHI is on kmon's class path, else null: its absence is a choice, not
+     * a failure.
+     *
+     * @throws LinkageError when OSHI is there but it or JNA cannot load (unsupported platform, no JNA)
+     * @throws RuntimeException when OSHI fails to read the platform
+     */
+    public static SystemProbe oshiIfPresent() {
+        return isOshiPresent(SystemProbes.class.getClassLoader()) ? oshi() : null;
+    }
+
+    /** Whether {@code loader} sees OSHI; looks the class up without initialising it. */
+    static boolean isOshiPresent(ClassLoader loader) {
+        try {
+            Class.forName(OSHI_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
 
     /**
      * A probe backed by OSHI.

@@ -73,6 +73,27 @@ class SystemMetricsTest {
     }
 
     @Test
+    void oshiNotOnTheClassPath_usesTheJdkWithoutAFailure() {
+        metrics = new SystemMetrics(registry, failures, () -> null, Path.of(""));
+        metrics.sampleNow();
+
+        MetricsSnapshot s = registry.snapshot();
+        assertEquals(0.0, gauge(s, SystemMetrics.OSHI_AVAILABLE));
+        assertEquals("jdk", metrics.probe().source());
+        assertPercent(gauge(s, "system.memory.usage_percent"));
+        assertTrue(gauge(s, "system.memory.available_mb") > 0);
+        assertEquals(0, failures.total(), "an optional dependency left out is not a failure");
+        assertTrue(logger.containing("oshi").isEmpty());
+    }
+
+    @Test
+    void oshiPresence_isWhatTheClassLoaderSees() {
+        assertTrue(SystemProbes.isOshiPresent(SystemMetricsTest.class.getClassLoader()), "the tests have OSHI");
+        assertFalse(SystemProbes.isOshiPresent(ClassLoader.getPlatformClassLoader()), "the JDK alone has none");
+        assertEquals("oshi", SystemProbes.oshiIfPresent().source());
+    }
+
+    @Test
     void throwingSampler_isCountedLoggedOnceAndTheOthersStillRun() {
         AtomicInteger cpuCalls = new AtomicInteger();
         SystemProbe flaky = new SystemProbe() {
