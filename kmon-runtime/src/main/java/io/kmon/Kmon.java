@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,10 @@ public final class Kmon implements AutoCloseable {
     public static final String INTERNAL_FAILURES = "monitoring.internal_failures";
     /** Counter of registrations folded into overflow series by the cardinality cap, over all names. */
     public static final String SERIES_FOLDED = "monitoring.series.folded";
+    /** Counter of registrations of new metric names refused by {@code maxMetricNames}. */
+    public static final String METRIC_NAMES_REFUSED = "monitoring.metric_names.refused";
+    /** Counter of components left unlisted and unchecked by {@code maxComponents}. */
+    public static final String COMPONENTS_REFUSED = "monitoring.components.refused";
     /** The window of a component's readiness check. */
     public static final Duration COMPONENT_WINDOW = Duration.ofMinutes(5);
 
@@ -93,6 +98,7 @@ public final class Kmon implements AutoCloseable {
     private final CallAlerts callAlerts;
     private final Runnable drainCallAlerts = this::drainCallAlerts;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder componentsRefused = new LongAdder();
     private JulCapture julCapture; // guarded by this
 
     Kmon(KmonConfig config) {
@@ -100,14 +106,14 @@ public final class Kmon implements AutoCloseable {
         Clock clock = config.clock();
         this.startMillis = clock.millis();
         this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
-                this::readFailed);
+                config.maxMetricNames(), this::readFailed);
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
         this.failures = new InternalFailures(config.logger(), (source, count) ->
                 metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
         this.background = new Background(e -> failures.record("background", e));
         this.alerts = new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
         this.errors = new ErrorAggregator(clock, config.maxErrorGroups());
-        this.health = new HealthRegistry(clock, startMillis, config.healthTimeout());
+        this.health = new HealthRegistry(clock, startMillis, config.healthTimeout(), config.maxHealthChecks());
         this.system = config.systemMetrics() ? new SystemMetrics(metrics, failures) : null;
         this.callAlerts = new CallAlerts(config.backgroundThread() ? () -> background.submit(drainCallAlerts) : () -> {});
 
@@ -115,12 +121,14 @@ public final class Kmon implements AutoCloseable {
         alerts.addRule(new FailedCallsRule(ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
         alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
         alerts.addRule(new MemoryRule());
-        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown()));
+        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown(), METRIC_NAMES_REFUSED,
+                config.maxMetricNames()));
 
         Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
-        health.register(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
-        health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory));
-        health.register(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock));
+        // kmon's own checks are cheap and cannot hang, so they are the liveness report
+        health.registerLiveness(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
+        health.registerLiveness(DefaultChecks.MEMORY, DefaultChecks.memory(memory));
+        health.registerLiveness(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock));
 
         registerOwnMetrics();
         if (config.backgroundThread()) {
@@ -140,6 +148,8 @@ public final class Kmon implements AutoCloseable {
         metrics.functionCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
         metrics.gauge(MeterId.of("monitoring.errors.groups"), errors::size);
         metrics.functionCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
+        metrics.functionCounter(MeterId.of(METRIC_NAMES_REFUSED), metrics::refusedNames);
+        metrics.functionCounter(MeterId.of(COMPONENTS_REFUSED), componentsRefused::sum);
         metrics.functionCounter(MeterId.of(SERIES_FOLDED),
                 () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
     }
@@ -168,38 +178,51 @@ public final class Kmon implements AutoCloseable {
         return new KmonBuilder();
     }
 
-    /** The counter {@code name} with {@code tags} (alternating keys and values). */
+    /**
+     * The counter {@code name} with {@code tags} (alternating keys and values).
+     *
+     * @throws IllegalArgumentException for an invalid or reserved name ({@link ReservedNames})
+     *     or tag key, or uneven tags
+     */
     public Counter counter(String name, String... tags) {
-        return metrics.counter(MeterId.of(name, tags));
+        return metrics.counter(ReservedNames.check(MeterId.of(name, tags)));
     }
 
-    /** The settable gauge {@code name} with {@code tags}. */
+    /** The settable gauge {@code name} with {@code tags}; the same checks as {@link #counter}. */
     public Gauge gauge(String name, String... tags) {
-        return metrics.gauge(MeterId.of(name, tags));
+        return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)));
     }
 
     /** A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. */
     public FunctionGauge gauge(String name, Supplier<? extends Number> supplier, String... tags) {
-        return metrics.gauge(MeterId.of(name, tags), supplier);
+        return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)), supplier);
     }
 
-    /** The timer {@code name} with {@code tags}. */
+    /** The timer {@code name} with {@code tags}; the same checks as {@link #counter}. */
     public Timer timer(String name, String... tags) {
-        return metrics.timer(MeterId.of(name, tags));
+        return metrics.timer(ReservedNames.check(MeterId.of(name, tags)));
     }
 
     /**
      * The component {@code name}, whose methods record {@code <prefix>.*} metrics. Generated
      * code calls this when it wraps a delegate; the same name returns the same component.
      *
+     * <p>Beyond {@code maxComponents} components, a new one still records its metrics but is
+     * not listed, has no health check and is counted in {@value #COMPONENTS_REFUSED}.
+     *
      * @throws IllegalArgumentException when the name is reused with another prefix, or the
-     *     prefix is not a valid metric name
+     *     prefix is not a valid metric name or is reserved
      */
     public ComponentMonitor component(String name, String prefix) {
         Objects.requireNonNull(name, "name");
-        MeterId.of(prefix + ".calls", "component", name); // validates both now, not on first call
+        ReservedNames.check(MeterId.of(prefix + ".calls", "component", name)); // validates both now
+        ComponentMonitor existing = components.get(name);
+        if (existing == null && components.size() >= config.maxComponents()) {
+            componentsRefused.increment();
+            return new ComponentMonitor(this, name, prefix);
+        }
         boolean[] created = {false};
-        ComponentMonitor component = components.computeIfAbsent(name, n -> {
+        ComponentMonitor component = existing != null ? existing : components.computeIfAbsent(name, n -> {
             created[0] = true;
             return new ComponentMonitor(this, n, prefix);
         });
@@ -349,6 +372,15 @@ public final class Kmon implements AutoCloseable {
     /** A function gauge or counter failed a read: counted and logged once per metric name, like any hook. */
     private void readFailed(MeterId id, Throwable error) {
         failures.record("read:" + id.name(), error);
+    }
+
+    /**
+     * Counts a failure that kmon contained outside a monitored call, under {@code source}, as
+     * {@link #INTERNAL_FAILURES}, and logs the first of each source. For kmon's own exporters
+     * (an endpoint that failed answers 500 and reports it here); never throws.
+     */
+    public void containedFailure(String source, Throwable error) {
+        failures.record(Objects.requireNonNull(source, "source"), error);
     }
 
     void internalFailure(Throwable error) {

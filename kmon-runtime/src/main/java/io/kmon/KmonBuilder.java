@@ -1,6 +1,8 @@
 package io.kmon;
 
+import io.kmon.health.HealthRegistry;
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +31,9 @@ public final class KmonBuilder {
     private long componentFailuresThreshold = 5;
     private boolean systemMetrics = true;
     private System.Logger logger = System.getLogger("io.kmon");
+    private int maxMetricNames = MeterRegistry.DEFAULT_MAX_NAMES;
+    private int maxComponents = 1_000;
+    private int maxHealthChecks = HealthRegistry.DEFAULT_MAX_CHECKS;
 
     KmonBuilder() {}
 
@@ -144,12 +149,40 @@ public final class KmonBuilder {
         return this;
     }
 
+    /**
+     * Metric names kept (default 2,000); registering a further name returns a working handle that
+     * is never exported, counted in {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
+     */
+    public KmonBuilder maxMetricNames(int max) {
+        this.maxMetricNames = positive(max, "maxMetricNames");
+        return this;
+    }
+
+    /**
+     * Monitored components kept (default 1,000); a further component still records its metrics
+     * but is not listed and has no health check, counted in {@value Kmon#COMPONENTS_REFUSED}.
+     */
+    public KmonBuilder maxComponents(int max) {
+        this.maxComponents = positive(max, "maxComponents");
+        return this;
+    }
+
+    /**
+     * Health checks registered at once (default 200; each hung check holds one thread); a further
+     * {@code register} throws {@link IllegalStateException}.
+     */
+    public KmonBuilder maxHealthChecks(int max) {
+        this.maxHealthChecks = positive(max, "maxHealthChecks");
+        return this;
+    }
+
     /** The instance. */
     public Kmon build() {
         int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
         return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
                 backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
-                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger));
+                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger,
+                maxMetricNames, maxComponents, maxHealthChecks));
     }
 
     private static int positive(int n, String name) {

@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param componentFailuresThreshold failed calls of one component in an hour above which a WARNING is raised
  * @param systemMetrics whether system, process and JVM figures are sampled
  * @param logger where alerts and contained failures are logged
+ * @param maxMetricNames metric names registered before new names are refused
+ * @param maxComponents monitored components kept before new ones go unlisted and unchecked
+ * @param maxHealthChecks health checks registered at once
  */
 public record KmonConfig(
         Clock clock,
@@ -42,4 +45,7 @@ public record KmonConfig(
         long failedCallsThreshold,
         long componentFailuresThreshold,
         boolean systemMetrics,
-        System.Logger logger) {}
+        System.Logger logger,
+        int maxMetricNames,
+        int maxComponents,
+        int maxHealthChecks) {}

@@ -238,7 +238,7 @@ public final class KmonServer implements AutoCloseable {
             }
             HttpPool pool = new HttpPool(threads, maxQueuedRequests, "kmon-http-" + server.getAddress().getPort());
             server.setExecutor(pool);
-            server.createContext("/", new Router(routes(), auth));
+            server.createContext("/", new Router(routes(), auth, kmon::containedFailure));
             startAsDaemon(server);
             KmonServer started = new KmonServer(server, pool, limits);
             LOG.log(System.Logger.Level.DEBUG, () -> "kmon HTTP server on " + started.uri() + " with " + limits);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * The server's one {@link HttpHandler}: matches the raw path exactly (no decoding, no
@@ -15,7 +16,8 @@ import java.util.Objects;
  *
  * <p>Every refusal is a short JSON error: 404 unknown path, 405 with {@code Allow} for a method
  * other than GET and HEAD, 400/414 bad query, 401 with {@code WWW-Authenticate} for a missing or
- * wrong token, 500 (message only, the stack stays in the log) when an endpoint fails. A client
+ * wrong token, 500 (message only, the stack stays in the log) when an endpoint fails with any
+ * {@code Throwable}, counted as {@code monitoring.internal_failures{source=endpoint:<path>}}. A client
  * that goes away mid-response costs one failed write; the exchange is always closed.
  */
 final class Router implements HttpHandler {
@@ -25,6 +27,7 @@ final class Router implements HttpHandler {
 
     private final Map<String, Route> routes;
     private final BearerAuth auth;
+    private final BiConsumer<String, Throwable> onFailure;
 
     /**
      * A route: an endpoint and whether it is served without a token.
@@ -43,10 +46,12 @@ final class Router implements HttpHandler {
      *
      * @param routes by exact raw path
      * @param auth the token check, or null for none
+     * @param onFailure told of each endpoint failure (source {@code endpoint:<path>}); must not throw
      */
-    Router(Map<String, Route> routes, BearerAuth auth) {
+    Router(Map<String, Route> routes, BearerAuth auth, BiConsumer<String, Throwable> onFailure) {
         this.routes = Map.copyOf(routes);
         this.auth = auth;
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
     }
 
     @Override
@@ -57,9 +62,9 @@ final class Router implements HttpHandler {
         } catch (IOException clientGone) {
             // The client closed the connection mid-response: nothing to answer, nobody to tell.
             LOG.log(System.Logger.Level.DEBUG, "client went away", clientGone);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             // send() failed after the headers were out: the connection is closed below.
-            LOG.log(System.Logger.Level.WARNING, "kmon HTTP exchange failed", e);
+            failed("exchange", e);
         } finally {
             exchange.close();
         }
@@ -86,9 +91,20 @@ final class Router implements HttpHandler {
             return route.endpoint().handle(request);
         } catch (HttpException refused) {
             return Response.error(refused.status(), refused.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.WARNING, "kmon endpoint " + path + " failed", e);
+        } catch (Throwable e) {
+            // Any Throwable, a StackOverflowError or an AssertionError too: the worker survives it,
+            // and the client must get an answer rather than a closed connection.
+            failed("endpoint:" + path, e);
             return Response.error(500, "internal error; see the server log");
+        }
+    }
+
+    /** Counts and logs (once per source) a failure; a failing hook is only logged at debug level. */
+    private void failed(String source, Throwable e) {
+        try {
+            onFailure.accept(source, e);
+        } catch (Throwable hook) {
+            LOG.log(System.Logger.Level.DEBUG, "kmon could not count an HTTP failure", hook);
         }
     }
 

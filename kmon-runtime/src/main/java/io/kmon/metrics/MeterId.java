@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  *
  * <p>Names are dotted ({@code api.calls}); exporters translate dots to underscores. Names and
  * tag keys are validated here, once, at registration, so every exporter can write them as
- * they are.
+ * they are. Tag values are normalised first ({@link SafeValues#tagValue}: lone surrogates
+ * replaced, at most {@value SafeValues#MAX_TAG_BYTES} UTF-8 bytes), so two values that would
+ * export alike are one series. Identity is the name plus the tag pairs: {@link #toString()}
+ * escapes the separators inside values, so no value can pose as another tag.
  */
 public final class MeterId implements Comparable<MeterId> {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
@@ -25,7 +28,33 @@ public final class MeterId implements Comparable<MeterId> {
     private MeterId(String name, SortedMap<String, String> tags) {
         this.name = name;
         this.tags = Collections.unmodifiableSortedMap(tags);
-        this.key = tags.isEmpty() ? name : name + tags;
+        this.key = key(name, tags);
+    }
+
+    /**
+     * {@code name{k1=v1, k2=v2}} with {@code \}, {@code ,}, {@code =}, <code>{</code> and
+     * <code>}</code> in values escaped by a backslash: keys are identifiers, so the text is
+     * one-to-one with the name and the tag pairs, and is safe as a JSON key or a map key.
+     */
+    private static String key(String name, SortedMap<String, String> tags) {
+        if (tags.isEmpty()) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name).append('{');
+        tags.forEach((k, v) -> {
+            if (out.charAt(out.length() - 1) != '{') {
+                out.append(", ");
+            }
+            out.append(k).append('=');
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\\' || c == ',' || c == '=' || c == '{' || c == '}') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+        });
+        return out.append('}').toString();
     }
 
     /**
@@ -66,6 +95,7 @@ public final class MeterId implements Comparable<MeterId> {
     private static void put(SortedMap<String, String> tags, String key, String value) {
         Objects.requireNonNull(key, "tag key");
         Objects.requireNonNull(value, () -> "value of tag " + key);
+        value = SafeValues.tagValue(value); // normalised before identity is taken
         if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
             throw new IllegalArgumentException(
                     "invalid tag key '" + key + "': use letters, digits and '_', not starting with a digit or '__'");
@@ -114,7 +144,7 @@ public final class MeterId implements Comparable<MeterId> {
         return key.hashCode();
     }
 
-    /** {@code name{k1=v1, k2=v2}}, or the name alone. */
+    /** {@code name{k1=v1, k2=v2}} (separators in values escaped), or the name alone. */
     @Override
     public String toString() {
         return key;

@@ -21,15 +21,24 @@ import java.util.function.Supplier;
  *
  * <p>Cardinality is capped per metric name: beyond {@code maxSeriesPerName} series, new tag
  * combinations fold into one series tagged {@code overflow=true}, and the folded registrations
- * are counted ({@link #folded()}), so memory stays bounded whatever callers send.
+ * are counted ({@link #folded()}), so memory stays bounded whatever callers send. The number of
+ * metric names is capped too: beyond {@code maxNames}, registering a new name returns a working
+ * handle that is kept nowhere (so never exported), and the refusal is counted
+ * ({@link #refusedNames()}). The tag {@value #OVERFLOW_TAG} is the registry's own: an id that
+ * carries it is refused with an {@link IllegalArgumentException}.
  */
 public final class MeterRegistry {
     /** Tag of the series that absorbs registrations over the cardinality cap. */
     public static final String OVERFLOW_TAG = "overflow";
+    /** The default cap on metric names. */
+    public static final int DEFAULT_MAX_NAMES = 2_000;
 
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
+    private final int maxNames;
+    private final AtomicInteger names = new AtomicInteger();
+    private final LongAdder refusedNames = new LongAdder();
     private final BiConsumer<MeterId, Throwable> onReadFailure;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
@@ -57,6 +66,24 @@ public final class MeterRegistry {
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
             BiConsumer<MeterId, Throwable> onReadFailure) {
+        this(clock, windowMillis, maxSeriesPerName, DEFAULT_MAX_NAMES, onReadFailure);
+    }
+
+    /**
+     * A registry with a cap on metric names.
+     *
+     * @param clock positions timer windows
+     * @param windowMillis the length of timer windows
+     * @param maxSeriesPerName the cardinality cap per metric name
+     * @param maxNames the cap on metric names
+     * @param onReadFailure told of each failed read of a {@link FunctionGauge} or {@link FunctionCounter}
+     */
+    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName, int maxNames,
+            BiConsumer<MeterId, Throwable> onReadFailure) {
+        if (maxNames <= 0) {
+            throw new IllegalArgumentException("the cap on metric names must be positive: " + maxNames);
+        }
+        this.maxNames = maxNames;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onReadFailure = Objects.requireNonNull(onReadFailure, "onReadFailure");
         if (windowMillis <= 0 || maxSeriesPerName <= 0) {
@@ -95,9 +122,17 @@ public final class MeterRegistry {
 
     private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory) {
         Objects.requireNonNull(id, "id");
+        if (id.tags().containsKey(OVERFLOW_TAG)) {
+            throw new IllegalArgumentException("tag '" + OVERFLOW_TAG + "' is reserved for the series that absorbs "
+                    + "registrations over the cardinality cap: " + id);
+        }
         Meter existing = meters.get(id);
         if (existing == null) {
-            Family family = families.computeIfAbsent(id.name(), n -> new Family(type));
+            Family family = family(id.name(), type);
+            if (family == null) {
+                refusedNames.increment();
+                return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
+            }
             if (family.type != type) {
                 throw typeClash(id, family.type, type);
             }
@@ -118,6 +153,38 @@ public final class MeterRegistry {
             throw typeClash(id, existing.getClass(), type);
         }
         return type.cast(existing);
+    }
+
+    /** The family of {@code name}, created while the cap on names allows; null when it does not. */
+    private Family family(String name, Class<?> type) {
+        Family family = families.get(name);
+        if (family != null) {
+            return family;
+        }
+        int n;
+        do {
+            n = names.get();
+            if (n >= maxNames) {
+                return null;
+            }
+        } while (!names.compareAndSet(n, n + 1));
+        Family created = new Family(type);
+        family = families.putIfAbsent(name, created);
+        if (family != null) {
+            names.decrementAndGet(); // another thread created it first
+            return family;
+        }
+        return created;
+    }
+
+    /** Registrations of new metric names refused by the cap on names. */
+    public long refusedNames() {
+        return refusedNames.sum();
+    }
+
+    /** The cap on metric names. */
+    public int maxNames() {
+        return maxNames;
     }
 
     private static IllegalArgumentException typeClash(MeterId id, Class<?> registered, Class<?> requested) {
