@@ -13,6 +13,7 @@ import io.kmon.errors.JulCapture;
 import io.kmon.health.ComponentCheck;
 import io.kmon.health.DefaultChecks;
 import io.kmon.health.HealthRegistry;
+import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.Counter;
 import io.kmon.metrics.FunctionGauge;
@@ -57,7 +58,8 @@ import java.util.function.Supplier;
  * <p>What an instance runs on its one background thread ({@code kmon-background}): series
  * and system sampling every {@code sampleInterval} (10 s), the alert rules every
  * {@code ruleInterval} (60 s), and the delivery of alerts raised on monitored calls' paths.
- * Health checks run on a small pool of their own ({@code kmon-health-N}) when someone asks.
+ * Health checks run on threads of their own ({@code kmon-health-N}) when someone asks, gauge
+ * suppliers on {@code kmon-callback-N} (see {@link CallbackReader}).
  * With {@code backgroundThread(false)} nothing runs by itself: call {@link #sampleNow()} and
  * {@link #checkAlertsNow()}.
  *
@@ -106,10 +108,11 @@ public final class Kmon implements AutoCloseable {
         Clock clock = config.clock();
         this.startMillis = clock.millis();
         this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
-                config.maxMetricNames(), this::readFailed);
+                config.maxMetricNames(), this::readFailed, new CallbackReader(config.callbackTimeout(),
+                        CallbackReader.DEFAULT_MAX_THREADS));
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
         this.failures = new InternalFailures(config.logger(), (source, count) ->
-                metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
+                metrics.ownCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
         this.background = new Background(e -> failures.record("background", e));
         this.alerts = new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
         this.errors = new ErrorAggregator(clock, config.maxErrorGroups());
@@ -141,16 +144,16 @@ public final class Kmon implements AutoCloseable {
     /** kmon's own figures: alerts, error groups, folded series. */
     private void registerOwnMetrics() {
         for (AlertLevel level : AlertLevel.values()) {
-            metrics.functionCounter(MeterId.of("monitoring.alerts", "level", level.name().toLowerCase(Locale.ROOT)),
+            metrics.ownCounter(MeterId.of("monitoring.alerts", "level", level.name().toLowerCase(Locale.ROOT)),
                     () -> alerts.total(level));
         }
-        metrics.functionCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
-        metrics.functionCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
+        metrics.ownCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
+        metrics.ownCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
         metrics.gauge(MeterId.of("monitoring.errors.groups"), errors::size);
-        metrics.functionCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
-        metrics.functionCounter(MeterId.of(METRIC_NAMES_REFUSED), metrics::refusedNames);
-        metrics.functionCounter(MeterId.of(COMPONENTS_REFUSED), componentsRefused::sum);
-        metrics.functionCounter(MeterId.of(SERIES_FOLDED),
+        metrics.ownCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
+        metrics.ownCounter(MeterId.of(METRIC_NAMES_REFUSED), metrics::refusedNames);
+        metrics.ownCounter(MeterId.of(COMPONENTS_REFUSED), componentsRefused::sum);
+        metrics.ownCounter(MeterId.of(SERIES_FOLDED),
                 () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -193,7 +196,11 @@ public final class Kmon implements AutoCloseable {
         return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)));
     }
 
-    /** A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. */
+    /**
+     * A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. The
+     * supplier runs on a kmon thread and is waited for at most {@code callbackTimeout} (100 ms):
+     * a late or hung supplier reads as its last good value, and never holds the reader.
+     */
     public FunctionGauge gauge(String name, Supplier<? extends Number> supplier, String... tags) {
         return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)), supplier);
     }
@@ -428,6 +435,7 @@ public final class Kmon implements AutoCloseable {
         }
         background.close();
         health.close();
+        metrics.callbacks().close();
         if (system != null) {
             system.close();
         }

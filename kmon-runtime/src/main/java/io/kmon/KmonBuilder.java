@@ -1,6 +1,7 @@
 package io.kmon;
 
 import io.kmon.health.HealthRegistry;
+import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.MeterRegistry;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class KmonBuilder {
     private int maxMetricNames = MeterRegistry.DEFAULT_MAX_NAMES;
     private int maxComponents = 1_000;
     private int maxHealthChecks = HealthRegistry.DEFAULT_MAX_CHECKS;
+    private Duration callbackTimeout = CallbackReader.DEFAULT_TIMEOUT;
 
     KmonBuilder() {}
 
@@ -176,13 +178,22 @@ public final class KmonBuilder {
         return this;
     }
 
+    /**
+     * How long a read (an export, the sampler) waits for a gauge supplier (default 100 ms); a
+     * late one reads as its last good value and is counted as {@code read:<name>}.
+     */
+    public KmonBuilder callbackTimeout(Duration timeout) {
+        this.callbackTimeout = positive(timeout, "callbackTimeout");
+        return this;
+    }
+
     /** The instance. */
     public Kmon build() {
         int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
         return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
                 backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
                 componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger,
-                maxMetricNames, maxComponents, maxHealthChecks));
+                maxMetricNames, maxComponents, maxHealthChecks, callbackTimeout));
     }
 
     private static int positive(int n, String name) {

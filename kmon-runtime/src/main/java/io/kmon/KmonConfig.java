@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param maxMetricNames metric names registered before new names are refused
  * @param maxComponents monitored components kept before new ones go unlisted and unchecked
  * @param maxHealthChecks health checks registered at once
+ * @param callbackTimeout how long a read waits for a gauge supplier or function counter
  */
 public record KmonConfig(
         Clock clock,
@@ -48,4 +49,5 @@ public record KmonConfig(
         System.Logger logger,
         int maxMetricNames,
         int maxComponents,
-        int maxHealthChecks) {}
+        int maxHealthChecks,
+        Duration callbackTimeout) {}

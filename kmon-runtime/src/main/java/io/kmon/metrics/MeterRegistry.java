@@ -40,6 +40,7 @@ public final class MeterRegistry {
     private final AtomicInteger names = new AtomicInteger();
     private final LongAdder refusedNames = new LongAdder();
     private final BiConsumer<MeterId, Throwable> onReadFailure;
+    private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
@@ -66,7 +67,8 @@ public final class MeterRegistry {
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
             BiConsumer<MeterId, Throwable> onReadFailure) {
-        this(clock, windowMillis, maxSeriesPerName, DEFAULT_MAX_NAMES, onReadFailure);
+        this(clock, windowMillis, maxSeriesPerName, DEFAULT_MAX_NAMES, onReadFailure,
+                new CallbackReader(CallbackReader.DEFAULT_TIMEOUT, CallbackReader.DEFAULT_MAX_THREADS));
     }
 
     /**
@@ -77,9 +79,11 @@ public final class MeterRegistry {
      * @param maxSeriesPerName the cardinality cap per metric name
      * @param maxNames the cap on metric names
      * @param onReadFailure told of each failed read of a {@link FunctionGauge} or {@link FunctionCounter}
+     * @param callbacks calls gauge suppliers and function counters with a timeout
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName, int maxNames,
-            BiConsumer<MeterId, Throwable> onReadFailure) {
+            BiConsumer<MeterId, Throwable> onReadFailure, CallbackReader callbacks) {
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         if (maxNames <= 0) {
             throw new IllegalArgumentException("the cap on metric names must be positive: " + maxNames);
         }
@@ -98,10 +102,23 @@ public final class MeterRegistry {
         return register(id, Counter.class, Counter::new);
     }
 
-    /** A counter computed from {@code count} when read; the first supplier for an id wins. */
+    /**
+     * A counter computed from {@code count} when read, called through the {@link CallbackReader}
+     * (a late or hung function reads as its last good value); the first function for an id wins.
+     */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure));
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks));
+    }
+
+    /**
+     * A counter computed inline from {@code count}, for kmon's own figures: {@code count} must be
+     * a plain read of other counters, which cannot block (a hand-off per read would cost more
+     * than the read).
+     */
+    public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
+        Objects.requireNonNull(count, "count");
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null));
     }
 
     /** The settable gauge for {@code id}, created on first use. */
@@ -109,10 +126,18 @@ public final class MeterRegistry {
         return register(id, Gauge.class, Gauge::new);
     }
 
-    /** A gauge read from {@code supplier}, strongly held; the first supplier for an id wins. */
+    /**
+     * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
+     * the first supplier for an id wins.
+     */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure));
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
+    }
+
+    /** The reader that calls gauge suppliers and function counters with a timeout. */
+    public CallbackReader callbacks() {
+        return callbacks;
     }
 
     /** The timer for {@code id}, created on first use. */
