@@ -32,7 +32,7 @@ public final class SafeValues {
     /** Longest string kept in a detail value or an error message, in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024;
     /** Longest tag value, in UTF-8 bytes. */
-    public static final int MAX_TAG_BYTES = 256;
+    public static final int MAX_TAG_BYTES = 1024;
     /** Most lines of a kept stack trace. */
     public static final int MAX_STACK_LINES = 50;
     /** Longest line of a kept stack trace, in UTF-8 bytes. */
@@ -193,21 +193,26 @@ public final class SafeValues {
         List<String> lines = new ArrayList<>();
         IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
         String prefix = "";
+        StackTraceElement[] enclosing = new StackTraceElement[0];
         try {
             for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
                 if (!line(lines, prefix + describe(t))) {
                     break;
                 }
-                boolean full = false;
-                for (StackTraceElement frame : t.getStackTrace()) {
-                    if (!line(lines, "\tat " + frame)) {
-                        full = true;
-                        break;
-                    }
+                StackTraceElement[] frames = t.getStackTrace();
+                int common = 0; // frames shared with the enclosing trace, shown as "... n more" like the JDK
+                while (common < frames.length && common < enclosing.length
+                        && frames[frames.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
+                    common++;
                 }
-                if (full) {
+                boolean full = false;
+                for (int i = 0; i < frames.length - common && !full; i++) {
+                    full = !line(lines, "\tat " + frames[i]);
+                }
+                if (full || (common > 0 && !line(lines, "\t... " + common + " more"))) {
                     break;
                 }
+                enclosing = frames;
                 prefix = "Caused by: ";
             }
         } catch (Throwable e) { // getCause or getStackTrace threw: keep what was read
@@ -228,9 +233,18 @@ public final class SafeValues {
         return lines.size() < MAX_STACK_LINES;
     }
 
-    /** A tag value as kmon keeps it: lone surrogates replaced, at most {@value #MAX_TAG_BYTES} bytes. */
+    /**
+     * A tag value as kmon keeps it: lone surrogates replaced, at most {@value #MAX_TAG_BYTES}
+     * UTF-8 bytes. A longer value is cut and ends in {@code ~} and the hex hash of the whole, so
+     * long values that differ only past the cut still name different series.
+     */
     public static String tagValue(String value) {
-        return text(value, MAX_TAG_BYTES);
+        String safe = text(value, MAX_TAG_BYTES);
+        if (safe == value || utf8Length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
+            return safe; // fits: at most its lone surrogates were replaced
+        }
+        String hash = String.format("~%08x", prefix(value, Integer.MAX_VALUE).hashCode());
+        return prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
     }
 
     /**
@@ -265,8 +279,12 @@ public final class SafeValues {
 
     private static String rebuild(String s, int maxBytes) {
         boolean cut = utf8Length(s, maxBytes + 1) > maxBytes;
-        int budget = cut ? maxBytes - CUT.length() : maxBytes;
-        StringBuilder out = new StringBuilder(Math.min(s.length(), maxBytes));
+        return cut ? prefix(s, maxBytes - CUT.length()) + CUT : prefix(s, maxBytes);
+    }
+
+    /** The longest prefix of {@code s}, lone surrogates replaced, of at most {@code budget} UTF-8 bytes. */
+    private static String prefix(String s, int budget) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), budget));
         int bytes = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = codePoint(s, i);
@@ -278,7 +296,7 @@ public final class SafeValues {
             bytes += size;
             i += Character.charCount(cp);
         }
-        return cut ? out.append(CUT).toString() : out.toString();
+        return out.toString();
     }
 
     /** The code point at {@code i}; U+FFFD for a lone surrogate (not encodable, and it would make two strings print alike). */
