@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * gets the last good value and goes on; the call goes on too, and while it is still running
  * every later read of that callback returns the last good value at once, without waiting and
  * without starting another call. So a hung callback costs one timeout once, then nothing, and
- * holds one thread; when it returns, its value becomes the last good one and reads resume.
+ * holds one thread; once it returns, the next read calls the callback afresh. Callback threads
+ * are capped: when all are held by hung callbacks, a read fails at once (counted) and reads the
+ * last good value.
  */
 public final class CallbackReader implements AutoCloseable {
     /** What {@link #read} returns when the callback is still running from an earlier read. */

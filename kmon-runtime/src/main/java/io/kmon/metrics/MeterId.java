@@ -3,6 +3,7 @@ package io.kmon.metrics;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
 public final class MeterId implements Comparable<MeterId> {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
     private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** Tag keys Prometheus uses itself; refused here, once, rather than dropping a family at each scrape. */
+    private static final Set<String> RESERVED_TAG_KEYS = Set.of("quantile", "le");
 
     private final String name;
     private final SortedMap<String, String> tags;
@@ -61,7 +64,8 @@ public final class MeterId implements Comparable<MeterId> {
      * An id from a name and alternating tag keys and values: {@code of("api.calls", "method", "get")}.
      *
      * @throws IllegalArgumentException naming the bad value when the name or a tag key cannot be
-     *     exported, a key repeats, or the pairs are uneven
+     *     exported (including the reserved keys {@code quantile} and {@code le}), a key repeats, or
+     *     the pairs are uneven
      * @throws NullPointerException when the name, a key or a value is null
      */
     public static MeterId of(String name, String... tags) {
@@ -99,6 +103,10 @@ public final class MeterId implements Comparable<MeterId> {
         if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
             throw new IllegalArgumentException(
                     "invalid tag key '" + key + "': use letters, digits and '_', not starting with a digit or '__'");
+        }
+        if (RESERVED_TAG_KEYS.contains(key)) {
+            throw new IllegalArgumentException("tag key '" + key + "' is reserved: Prometheus gives it to summary "
+                    + "quantiles and histogram buckets, and would refuse the whole metric family");
         }
         if (tags.put(key, value) != null) {
             throw new IllegalArgumentException("tag key '" + key + "' given twice");
