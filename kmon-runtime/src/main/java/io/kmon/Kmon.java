@@ -22,6 +22,7 @@ import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.Point;
+import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.SeriesStore;
 import io.kmon.metrics.Timer;
 import io.kmon.system.MemoryReading;
@@ -149,7 +150,7 @@ public final class Kmon implements AutoCloseable {
         }
         metrics.ownCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
         metrics.ownCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
-        metrics.gauge(MeterId.of("monitoring.errors.groups"), errors::size);
+        metrics.ownGauge(MeterId.of("monitoring.errors.groups"), errors::size);
         metrics.ownCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
         metrics.ownCounter(MeterId.of(METRIC_NAMES_REFUSED), metrics::refusedNames);
         metrics.ownCounter(MeterId.of(COMPONENTS_REFUSED), componentsRefused::sum);
@@ -336,7 +337,8 @@ public final class Kmon implements AutoCloseable {
      * exception worth tracking) in the error aggregator.
      */
     public void recordError(String component, Throwable error) {
-        errors.record(component, null, error);
+        Objects.requireNonNull(component, "component");
+        errors.record(SafeValues.text(component, SafeValues.MAX_STRING_BYTES), null, error);
     }
 
     /**

@@ -19,13 +19,14 @@ import java.util.function.Supplier;
  * <p>The supplier is called through the registry's {@link CallbackReader}, so a supplier that
  * blocks or is slow holds the reader for at most its timeout: a late read is counted as a
  * failure ({@link TimeoutException}) and reads the last good value, and while that call still
- * runs, reads return the last good value at once.
+ * runs, reads return the last good value at once. kmon's own gauges
+ * ({@link MeterRegistry#ownGauge}) are read inline.
  */
 public final class FunctionGauge implements Meter {
     private final MeterId id;
     private final Supplier<? extends Number> supplier;
     private final BiConsumer<MeterId, Throwable> onFailure;
-    private final CallbackReader reader;
+    private final CallbackReader reader; // null: read inline
     private final LongAdder failures = new LongAdder();
     private final AtomicReference<CompletableFuture<Object>> inFlight = new AtomicReference<>();
     private volatile double lastGood = Double.NaN;
@@ -46,7 +47,7 @@ public final class FunctionGauge implements Meter {
         Throwable failure;
         double fallback = Double.NaN;
         try {
-            Object read = reader.read(inFlight, this::call);
+            Object read = reader == null ? call() : reader.read(inFlight, this::call);
             if (read == CallbackReader.STUCK) {
                 return lastGood;
             }

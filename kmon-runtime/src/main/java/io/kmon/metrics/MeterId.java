@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class MeterId implements Comparable<MeterId> {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
+    /** Longest metric name or tag key, in characters (all ASCII). */
+    public static final int MAX_NAME_LENGTH = 256;
     private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     /** Tag keys Prometheus uses itself; refused here, once, rather than dropping a family at each scrape. */
     private static final Set<String> RESERVED_TAG_KEYS = Set.of("quantile", "le");
@@ -100,6 +102,10 @@ public final class MeterId implements Comparable<MeterId> {
         Objects.requireNonNull(key, "tag key");
         Objects.requireNonNull(value, () -> "value of tag " + key);
         value = SafeValues.tagValue(value); // normalised before identity is taken
+        if (key.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("tag key of " + key.length() + " characters; at most "
+                    + MAX_NAME_LENGTH);
+        }
         if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
             throw new IllegalArgumentException(
                     "invalid tag key '" + key + "': use letters, digits and '_', not starting with a digit or '__'");
@@ -115,6 +121,10 @@ public final class MeterId implements Comparable<MeterId> {
 
     private static String checkName(String name) {
         Objects.requireNonNull(name, "name");
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("metric name of " + name.length() + " characters; at most "
+                    + MAX_NAME_LENGTH);
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid metric name '" + name
                     + "': use dot-separated words of letters, digits and '_', not starting with a digit");

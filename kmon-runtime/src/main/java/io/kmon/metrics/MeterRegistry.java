@@ -135,6 +135,12 @@ public final class MeterRegistry {
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
     }
 
+    /** A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain, non-blocking read. */
+    public FunctionGauge ownGauge(MeterId id, Supplier<? extends Number> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, null));
+    }
+
     /** The reader that calls gauge suppliers and function counters with a timeout. */
     public CallbackReader callbacks() {
         return callbacks;

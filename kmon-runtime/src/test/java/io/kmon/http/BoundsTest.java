@@ -114,6 +114,8 @@ class BoundsTest {
         IllegalArgumentException tag = assertThrows(IllegalArgumentException.class,
                 () -> kmon.counter("orders", "overflow", "true"));
         assertTrue(tag.getMessage().contains("'overflow' is reserved"), tag.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> kmon.counter("n".repeat(257)), "names are bounded");
+        assertThrows(IllegalArgumentException.class, () -> kmon.counter("n", "k".repeat(257), "v"));
         for (String key : List.of("quantile", "le")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kmon.timer("t", key, "1"));
             assertTrue(e.getMessage().contains("'" + key + "' is reserved"), e.getMessage());
