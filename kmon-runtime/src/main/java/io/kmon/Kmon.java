@@ -129,10 +129,12 @@ public final class Kmon implements AutoCloseable {
                 config.maxMetricNames()));
 
         Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
-        // kmon's own checks are cheap and cannot hang, so they are the liveness report
-        health.registerLiveness(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
-        health.registerLiveness(DefaultChecks.MEMORY, DefaultChecks.memory(memory));
-        health.registerLiveness(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock));
+        // kmon's own checks are the liveness report. Uptime and recent errors read kmon's memory
+        // and run inline; memory asks the OS (and may load OSHI first), so it runs with a timeout.
+        Set<HealthRegistry.Probe> both = EnumSet.allOf(HealthRegistry.Probe.class);
+        health.registerInlineIfAbsent(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis), both);
+        health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory), both, false);
+        health.registerInlineIfAbsent(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock), both);
 
         registerOwnMetrics();
         if (config.backgroundThread()) {
@@ -243,7 +245,7 @@ public final class Kmon implements AutoCloseable {
                     COMPONENT_WINDOW, config.componentFailureRatio());
             componentChecks.add(check);
             // A check the user registered under this name first wins.
-            health.registerIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS), false);
+            health.registerInlineIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS));
         }
         return component;
     }

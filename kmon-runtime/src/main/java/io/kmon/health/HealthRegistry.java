@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * no queue: each run gets a thread at once, and since each check runs at most once at a time
  * (a report made while a check is still running, a concurrent request or a hung check, waits
  * for that same run rather than starting another), the threads are bounded by the number of
- * checks, itself capped ({@code maxChecks}, default {@value #DEFAULT_MAX_CHECKS}). So a hung
+ * checks, itself capped ({@code maxChecks}, default {@value #DEFAULT_MAX_CHECKS}). kmon's own
+ * checks, which cannot block, run on the reporting thread ({@link #registerInlineIfAbsent}). So a hung
  * check holds one thread, not one per request, and can never delay another check. A report
  * never takes much longer than the timeout, whatever the checks do: a check that throws or
  * returns null is {@code unhealthy} with the exception's class and message, one that has not
@@ -63,6 +64,7 @@ public final class HealthRegistry implements AutoCloseable {
     private final long startMillis;
     private final long timeoutNanos;
     private final int maxChecks;
+    private int threaded; // registered checks that run on the pool; guarded by this
     private final ConcurrentHashMap<String, Registration> checks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
@@ -147,33 +149,60 @@ public final class HealthRegistry implements AutoCloseable {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
         }
-        Registration r = new Registration(name, SafeValues.text(name, SafeValues.MAX_STRING_BYTES), check,
-                EnumSet.copyOf(probes), critical);
-        if (!put(r)) {
-            throw new IllegalStateException("cannot register health check '" + r.shownName + "': "
+        if (!put(registration(name, check, probes, critical, false), true)) {
+            throw new IllegalStateException("cannot register health check '" + SafeValues.text(name, 200) + "': "
                     + maxChecks + " checks are registered, the cap");
         }
-    }
-
-    /** Adds or replaces {@code r} unless that would pass the cap; a lock keeps the count exact. */
-    private synchronized boolean put(Registration r) {
-        if (checks.size() >= maxChecks && !checks.containsKey(r.name)) {
-            return false;
-        }
-        checks.put(r.name, r);
-        return true;
     }
 
     /**
      * Registers {@code check} unless a check of that name exists or the cap is reached; true
      * when it was registered.
      */
-    public synchronized boolean registerIfAbsent(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
+    public boolean registerIfAbsent(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
+        return put(registration(name, check, probes, critical, false), false);
+    }
+
+    /**
+     * Registers a non-critical check that runs on the reporting thread, unless a check of that
+     * name exists; true when it was registered. For kmon's own checks (uptime, memory, a
+     * component's error ratio), which read memory and cannot block: running them inline costs
+     * no thread, and they do not count against {@code maxChecks} (components have their own cap).
+     */
+    public boolean registerInlineIfAbsent(String name, HealthCheck check, Set<Probe> probes) {
+        return put(registration(name, check, probes, false, true), false);
+    }
+
+    private static Registration registration(String name, HealthCheck check, Set<Probe> probes, boolean critical,
+            boolean inline) {
         Objects.requireNonNull(name, "name");
-        if (checks.containsKey(name) || checks.size() >= maxChecks) {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(probes, "probes");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("health check name must not be blank: '" + name + "'");
+        }
+        if (probes.isEmpty()) {
+            throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
+        }
+        return new Registration(name, SafeValues.text(name, SafeValues.MAX_STRING_BYTES), check,
+                EnumSet.copyOf(probes), critical, inline);
+    }
+
+    /**
+     * Adds {@code r} (or replaces a check of its name, when {@code replace}) unless that would pass
+     * the cap on threaded checks; the lock keeps the count exact.
+     */
+    private synchronized boolean put(Registration r, boolean replace) {
+        Registration old = checks.get(r.name);
+        if (old != null && !replace) {
             return false;
         }
-        register(name, check, probes, critical);
+        int after = threaded + (r.inline ? 0 : 1) - (old == null || old.inline ? 0 : 1);
+        if (after > maxChecks) {
+            return false;
+        }
+        checks.put(r.name, r);
+        threaded = after;
         return true;
     }
 
@@ -183,8 +212,12 @@ public final class HealthRegistry implements AutoCloseable {
     }
 
     /** Removes the check {@code name}; false when there was none. */
-    public boolean unregister(String name) {
-        return checks.remove(name) != null;
+    public synchronized boolean unregister(String name) {
+        Registration old = checks.remove(name);
+        if (old != null && !old.inline) {
+            threaded--;
+        }
+        return old != null;
     }
 
     /** The registered checks' names, sorted. */
@@ -238,8 +271,13 @@ public final class HealthRegistry implements AutoCloseable {
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 
-    /** The run of {@code r} in flight, or a new one. */
+    /** The run of {@code r} in flight, or a new one; an inline check runs now, on this thread. */
     private Run start(Registration r) {
+        if (r.inline) {
+            Run now = new Run(System.nanoTime());
+            now.future.complete(runOne(r.check, now.startNanos));
+            return now;
+        }
         while (true) {
             Run current = r.inFlight.get();
             if (current != null) {
@@ -351,9 +389,12 @@ public final class HealthRegistry implements AutoCloseable {
         final HealthCheck check;
         final Set<Probe> probes;
         final boolean critical;
+        final boolean inline;
         final AtomicReference<Run> inFlight = new AtomicReference<>();
 
-        Registration(String name, String shownName, HealthCheck check, Set<Probe> probes, boolean critical) {
+        Registration(String name, String shownName, HealthCheck check, Set<Probe> probes, boolean critical,
+                boolean inline) {
+            this.inline = inline;
             this.name = name;
             this.shownName = shownName;
             this.check = check;

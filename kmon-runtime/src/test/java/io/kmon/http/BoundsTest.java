@@ -88,15 +88,19 @@ class BoundsTest {
     @Test
     void healthChecksOverTheCap_areRefusedClearly() throws Exception {
         start(builder().maxHealthChecks(5).build());
-        int own = kmon.health().names().size();
-        for (int i = own; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
+            kmon.component("C" + i, "api"); // kmon's own inline checks: capped by maxComponents, not here
+        }
+        for (int i = 0; i < 4; i++) { // with kmon's memory check, the fifth threaded check
             kmon.health().register("h" + i, HealthResult::healthy);
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> kmon.health().register("one.too.many", HealthResult::healthy));
         assertTrue(e.getMessage().contains("5 checks are registered"), e.getMessage());
-        kmon.health().register("h" + own, HealthResult::healthy); // replacing is not adding
-        assertEquals(5, kmon.health().names().size());
+        kmon.health().register("h0", HealthResult::healthy); // replacing is not adding
+        kmon.health().unregister("h1");
+        kmon.health().register("h4", HealthResult::healthy); // a freed place can be taken
+        assertEquals(2 + 1 + 10 + 4, kmon.health().names().size());
         assertEveryEndpointAnswers();
     }
 
