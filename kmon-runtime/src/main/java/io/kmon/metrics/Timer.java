@@ -33,8 +33,13 @@ public final class Timer implements Meter {
     /** Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that. */
     public void record(long nanos) {
         // Clamped, so the sum needs over a thousand 104-day durations to pass Long.MAX_VALUE,
-        // and totalNanos() can saturate at a negative sum instead of wrapping.
-        long n = nanos < 0 ? 0 : Math.min(nanos, MAX_NANOS);
+        // and totalNanos() can saturate at a negative sum instead of wrapping. One unsigned
+        // compare catches both negative and huge values: the common path does one compare, as
+        // the plain negative check it replaces did.
+        long n = nanos;
+        if (Long.compareUnsigned(n, MAX_NANOS) > 0) {
+            n = n < 0 ? 0 : MAX_NANOS;
+        }
         count.increment();
         totalNanos.add(n);
         window.record(n);
