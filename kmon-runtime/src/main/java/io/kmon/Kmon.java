@@ -22,6 +22,7 @@ import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.Point;
+import io.kmon.metrics.ReservedNames;
 import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.SeriesStore;
 import io.kmon.metrics.Timer;

@@ -152,7 +152,7 @@ public final class KmonBuilder {
     }
 
     /**
-     * Metric names kept (default 2,000); registering a further name returns a working handle that
+     * Metric names kept, kmon's own not counted (default 2,000); registering a further name returns a working handle that
      * is never exported, counted in {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
      */
     public KmonBuilder maxMetricNames(int max) {
@@ -170,7 +170,8 @@ public final class KmonBuilder {
     }
 
     /**
-     * Health checks registered at once (default 200; each hung check holds one thread); a further
+     * Health checks that run on threads registered at once (default 200: users' checks and kmon's
+     * {@code memory}; each hung check holds one thread); a further
      * {@code register} throws {@link IllegalStateException}.
      */
     public KmonBuilder maxHealthChecks(int max) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * are counted ({@link #folded()}), so memory stays bounded whatever callers send. The number of
  * metric names is capped too: beyond {@code maxNames}, registering a new name returns a working
  * handle that is kept nowhere (so never exported), and the refusal is counted
- * ({@link #refusedNames()}). The tag {@value #OVERFLOW_TAG} is the registry's own: an id that
+ * ({@link #refusedNames()}); kmon's own names ({@link ReservedNames}) are not counted. The tag {@value #OVERFLOW_TAG} is the registry's own: an id that
  * carries it is refused with an {@link IllegalArgumentException}.
  */
 public final class MeterRegistry {
@@ -191,6 +191,9 @@ public final class MeterRegistry {
         Family family = families.get(name);
         if (family != null) {
             return family;
+        }
+        if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
+            return families.computeIfAbsent(name, n -> new Family(type));
         }
         int n;
         do {

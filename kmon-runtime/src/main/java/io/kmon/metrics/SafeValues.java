@@ -61,22 +61,25 @@ public final class SafeValues {
         Map<String, Object> copy = new LinkedHashMap<>();
         IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
         path.put(details, Boolean.TRUE);
+        boolean nullKey = false;
         try {
             for (Map.Entry<String, ?> e : details.entrySet()) {
                 if (copy.size() == MAX_ENTRIES) {
-                    copy.put(CUT, "(" + (details.size() - MAX_ENTRIES) + " more)");
+                    copy.put(CUT, "(more)");
                     break;
                 }
                 String key = e.getKey();
                 if (key == null) {
-                    throw new NullPointerException("details key");
+                    nullKey = true;
+                    break;
                 }
                 copy.put(text(key, MAX_STRING_BYTES), convert(e.getValue(), 1, path));
             }
-        } catch (NullPointerException e) {
-            throw e;
         } catch (Throwable e) { // a map whose iteration fails: keep what was read
             copy.put("(unreadable)", describe(e));
+        }
+        if (nullKey) {
+            throw new NullPointerException("details key"); // a caller's mistake, said where it is made
         }
         return Collections.unmodifiableMap(copy);
     }
