@@ -152,8 +152,9 @@ public final class KmonBuilder {
     }
 
     /**
-     * Metric names kept, kmon's own not counted (default 2,000); registering a further name returns a working handle that
-     * is never exported, counted in {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
+     * Metric names kept, kmon's own not counted (default 2,000); registering a further name
+     * returns a working handle that is never exported, counted in
+     * {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
      */
     public KmonBuilder maxMetricNames(int max) {
         this.maxMetricNames = positive(max, "maxMetricNames");
