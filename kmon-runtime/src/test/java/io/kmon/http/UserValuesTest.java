@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kmon.Kmon;
+import io.kmon.alert.Alert;
+import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.health.HealthResult;
 import io.kmon.health.HealthStatus;
@@ -118,23 +120,17 @@ class UserValuesTest {
     @Test
     void alertDetailsOfAnyType_areServedAsPlainJson_andTheLogLineIsOneLine() throws Exception {
         start();
-        Alert alert = new Alert(kmon.alert(AlertLevel.WARNING, "sync late\n[CRITICAL] forged line", "sync",
-                Map.of("at", Instant.parse("2026-12-01T12:00:00Z"), "lag", Duration.ofMinutes(2))));
+        Alert alert = kmon.alert(AlertLevel.WARNING, "sync late\n[CRITICAL] forged line", "sync",
+                Map.of("at", Instant.parse("2026-12-01T12:00:00Z"), "lag", Duration.ofMinutes(2)));
 
         HttpResponse<String> r = Http.get(server, "/alerts");
         assertEquals(200, r.statusCode(), r.body());
         JsonNode first = json(r).get("alerts").get(0);
         assertEquals("2026-12-01T12:00:00Z", first.get("details").get("at").asText());
         assertEquals("PT2M", first.get("details").get("lag").asText());
-        assertTrue(!alert.logLine().contains("\n"), alert.logLine());
+        String logged = AlertEngine.logLine(alert);
+        assertTrue(logged.contains("sync late\\n[CRITICAL] forged line") && !logged.contains("\n"), logged);
         assertEveryEndpointAnswers(200);
-    }
-
-    /** Reads the log line of an alert (public API). */
-    private record Alert(io.kmon.alert.Alert alert) {
-        String logLine() {
-            return io.kmon.alert.AlertEngine.logLine(alert);
-        }
     }
 
     @Test
@@ -182,7 +178,7 @@ class UserValuesTest {
         assertEquals(300, json(errors).get("errors").size());
         // per group: one message and a trace of bounded lines, whatever the message's size
         assertTrue(errors.body().length() < 300 * 30_000, "errors body " + errors.body().length());
-        for (io.kmon.alert.Alert a : kmon.alerts().recent()) {
+        for (Alert a : kmon.alerts().recent()) {
             assertTrue(a.message().length() <= 1024 && ((String) a.details().get("message")).length() <= 1024);
         }
         assertEveryEndpointAnswers(200);
