@@ -232,4 +232,23 @@ class HealthRegistryTest {
         } while (!extra.isEmpty() && System.nanoTime() < deadline);
         return extra;
     }
+
+    @Test
+    void hungChecks_holdOneThreadEach_andNeverDelayAnotherCheckOrAnInlineOne() {
+        for (int i = 0; i < 12; i++) { // more than the old pool of 8
+            registry.register("hung" + i, () -> {
+                never.await();
+                return HealthResult.healthy();
+            });
+        }
+        registry.registerInlineIfAbsent("inline", HealthResult::healthy, EnumSet.of(HealthRegistry.Probe.READINESS));
+        registry.register("fast", HealthResult::healthy);
+        for (int i = 0; i < 3; i++) {
+            HealthReport report = registry.checkReadiness();
+            assertEquals(HealthStatus.HEALTHY, report.checks().get("fast").status(), report.toString());
+            assertEquals(HealthStatus.HEALTHY, report.checks().get("inline").status());
+            assertEquals(HealthStatus.UNHEALTHY, report.checks().get("hung0").status());
+        }
+        assertTrue(registry.threads() <= 12 + 3, "one per hung check, plus the fast one's: " + registry.threads());
+    }
 }
