@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,7 @@ class EndpointFailureTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         workers = Executors.newFixedThreadPool(1); // one worker: a lost one would hang every later request
         server.setExecutor(workers);
-        server.createContext("/", new Router(routes, null,
+        server.createContext("/", new Router(routes, null, new HostAllowlist(Set.of()), true, 1,
                 (source, e) -> counted.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet()));
         server.start();
     }
