@@ -147,6 +147,8 @@ public final class KmonServer implements AutoCloseable {
         private final Set<String> allowedHosts = new LinkedHashSet<>();
         private boolean gzip = true;
         private Duration healthCacheTime = Duration.ofSeconds(1);
+        private boolean prometheusSummaries;
+        private double[] histogramBuckets = TimerExport.DEFAULT_BOUNDARIES_SECONDS;
 
         private Builder(Kmon kmon) {
             this.kmon = Objects.requireNonNull(kmon, "kmon");
@@ -285,6 +287,31 @@ public final class KmonServer implements AutoCloseable {
         }
 
         /**
+         * Whether {@code /metrics/prometheus} exposes timers as summaries of their sliding window
+         * (quantiles 0.5, 0.95, 0.99) instead of histograms (default false: histograms, which
+         * Prometheus can add up across instances; summaries cannot be).
+         */
+        public Builder prometheusSummaries(boolean summaries) {
+            this.prometheusSummaries = summaries;
+            return this;
+        }
+
+        /**
+         * The classic {@code le} boundaries of timer histograms, in seconds (default: powers of
+         * two from 2^-14 s, 61 µs, to 16 s). Each moves to the nearest boundary of the timers'
+         * bucket grid, 2^(k/16) s (at most 2.2% away), so every bucket count is exact; at most
+         * 64. Native histograms (protobuf) always carry every bucket.
+         *
+         * @throws IllegalArgumentException when a boundary is not positive and finite, or more than 64
+         */
+        public Builder histogramBuckets(double... seconds) {
+            Objects.requireNonNull(seconds, "histogramBuckets");
+            TimerExport.histograms(seconds); // validates now, not at the first scrape
+            this.histogramBuckets = seconds.clone();
+            return this;
+        }
+
+        /**
          * Binds and starts the server.
          *
          * @throws UncheckedIOException when the address cannot be bound
@@ -331,7 +358,8 @@ public final class KmonServer implements AutoCloseable {
             Map<String, Router.Route> routes = new LinkedHashMap<>();
             routes.putAll(DashboardEndpoint.routes());
             routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon), false));
-            routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon), false));
+            routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon,
+                    prometheusSummaries ? TimerExport.summaries() : TimerExport.histograms(histogramBuckets)), false));
             routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon), false));
             routes.put("/health", new Router.Route(health(kmon.health()::check), false));
             routes.put("/health/live", new Router.Route(health(kmon.health()::checkLiveness), !protectLiveness));

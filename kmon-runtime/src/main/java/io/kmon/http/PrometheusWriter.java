@@ -1,18 +1,24 @@
 package io.kmon.http;
 
+import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
@@ -27,20 +33,30 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, or as OpenMetrics 1.0 when the
- * scraper's {@code Accept} header asks for it, through client_java's exposition writers (which
- * handle HELP/TYPE lines, escaping and number formatting).
+ * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, as OpenMetrics 1.0 or as
+ * Prometheus protobuf (delimited {@code io.prometheus.client.MetricFamily}), whichever the
+ * scraper's {@code Accept} header prefers, through client_java's exposition writers (which
+ * handle HELP/TYPE lines, escaping, number formatting and the protobuf encoding).
  *
- * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
- * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
- * (none when the window is empty) and cumulative {@code _count} and {@code _sum}. Tags become
- * labels (the tag keys {@code quantile} and {@code le} are refused at registration). A gauge
- * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
- * cardinality cap show as their {@code overflow="true"} series.
+ * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes
+ * {@code <name>_seconds}, by default a histogram of its cumulative buckets (classic {@code le}
+ * buckets at {@link TimerExport}'s grid boundaries, exact; in protobuf also the native
+ * histogram, schema 4, lossless), or with {@link TimerExport#summaries()} a summary with
+ * quantiles 0.5, 0.95 and 0.99 from its sliding window (none when the window is empty). Both
+ * carry cumulative {@code _count} and {@code _sum}. Tags become labels (the tag keys
+ * {@code quantile} and {@code le} are refused at registration). A gauge without a value
+ * (unset, or its supplier failed: NaN) is left out. Series folded by the cardinality cap show
+ * as their {@code overflow="true"} series.
  */
 final class PrometheusWriter {
     private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
+    private static final String PROTOBUF = "application/vnd.google.protobuf";
+    /** client_java's protobuf writer, present unless an application excluded its jar. */
+    private static final PrometheusProtobufWriter PROTOBUF_WRITER = new PrometheusProtobufWriter();
+    private static final boolean PROTOBUF_AVAILABLE = PROTOBUF_WRITER.isAvailable();
+    /** client_java's default: only an exact zero is "zero"; kmon counts 0 ns in the 1 ns bucket. */
+    private static final double ZERO_THRESHOLD = Math.scalb(1.0, -128);
 
     private PrometheusWriter() {}
 
@@ -52,14 +68,20 @@ final class PrometheusWriter {
      */
     record Output(String contentType, byte[] body) {}
 
-    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
+    /** {@code snapshot} in the format {@code accept} prefers, timers as {@link TimerExport#DEFAULT}. */
     static Output write(MetricsSnapshot snapshot, String accept) {
-        ExpositionFormatWriter writer = wantsOpenMetrics(accept)
-                ? OpenMetricsTextFormatWriter.create()
+        return write(snapshot, accept, TimerExport.DEFAULT);
+    }
+
+    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
+    static Output write(MetricsSnapshot snapshot, String accept, TimerExport timers) {
+        boolean protobuf = wantsProtobuf(accept);
+        ExpositionFormatWriter writer = protobuf ? PROTOBUF_WRITER
+                : wantsOpenMetrics(accept) ? OpenMetricsTextFormatWriter.create()
                 : PrometheusTextFormatWriter.create();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
-            writer.write(out, convert(snapshot));
+            writer.write(out, convert(snapshot, timers, protobuf));
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -75,8 +97,30 @@ final class PrometheusWriter {
         return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
     }
 
-    /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */
+    /**
+     * Whether {@code accept} prefers protobuf: it names {@code application/vnd.google.protobuf}
+     * with {@code proto=io.prometheus.client.MetricFamily} and {@code encoding=delimited} (as
+     * Prometheus does when native histograms are on), at a q-value above 0 and at least those of
+     * the text formats. A wildcard never selects it.
+     */
+    static boolean wantsProtobuf(String accept) {
+        double protobuf = QualityList.exactQuality(accept, PROTOBUF, "proto=io.prometheus.client.MetricFamily",
+                "encoding=delimited");
+        return PROTOBUF_AVAILABLE && protobuf > 0
+                && protobuf >= QualityList.quality(accept, "application/openmetrics-text")
+                && protobuf >= QualityList.quality(accept, "text/plain");
+    }
+
+    /** The client_java model of {@code snapshot} for the text formats, timers as {@link TimerExport#DEFAULT}. */
     static MetricSnapshots convert(MetricsSnapshot snapshot) {
+        return convert(snapshot, TimerExport.DEFAULT, false);
+    }
+
+    /**
+     * The client_java model of {@code snapshot}: one family per kmon name, clashes skipped;
+     * native histogram buckets only when {@code withNative} (only protobuf carries them).
+     */
+    static MetricSnapshots convert(MetricsSnapshot snapshot, TimerExport timers, boolean withNative) {
         SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
         for (MeterSnapshot m : snapshot.meters()) {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
@@ -85,7 +129,7 @@ final class PrometheusWriter {
         List<MetricSnapshot> families = new ArrayList<>();
         byName.forEach((name, meters) -> {
             try {
-                MetricSnapshot family = family(name, meters, names);
+                MetricSnapshot family = family(name, meters, names, timers, withNative);
                 if (family != null) {
                     families.add(family);
                 }
@@ -97,7 +141,8 @@ final class PrometheusWriter {
         return new MetricSnapshots(families);
     }
 
-    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names) {
+    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names,
+            TimerExport timers, boolean withNative) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof MeterSnapshot.CounterSnapshot) {
             String family = PrometheusNames.counter(name);
@@ -128,6 +173,12 @@ final class PrometheusWriter {
             return b.build();
         }
         String family = PrometheusNames.timer(name);
+        return timers.asSummaries() ? summary(name, family, meters, names) : histogram(name, family, meters, names,
+                timers, withNative);
+    }
+
+    private static MetricSnapshot summary(String name, String family, List<MeterSnapshot> meters,
+            PrometheusNames names) {
         if (!names.claim(PrometheusNames.summarySamples(family))) {
             return null;
         }
@@ -141,6 +192,33 @@ final class PrometheusWriter {
                     .count(t.count())
                     .sum(Unit.nanosToSeconds(t.totalNanos()))
                     .build());
+        }
+        return b.build();
+    }
+
+    /** Cumulative buckets: {@code _count} is their total, so it always equals the +Inf bucket. */
+    private static MetricSnapshot histogram(String name, String family, List<MeterSnapshot> meters,
+            PrometheusNames names, TimerExport timers, boolean withNative) {
+        if (!names.claim(PrometheusNames.histogramSamples(family))) {
+            return null;
+        }
+        double[] bounds = timers.classicUpperBounds();
+        HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(family).unit(Unit.SECONDS)
+                .help(Help.of(name, "timer"));
+        for (MeterSnapshot m : meters) {
+            MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
+            CumulativeBuckets buckets = t.buckets();
+            HistogramDataPointSnapshot.Builder point = HistogramDataPointSnapshot.builder()
+                    .labels(labels(m))
+                    .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, timers.classicCounts(buckets)))
+                    .sum(Unit.nanosToSeconds(t.totalNanos()));
+            if (withNative) {
+                point.nativeSchema(CumulativeBuckets.SCHEMA)
+                        .nativeZeroThreshold(ZERO_THRESHOLD)
+                        .nativeZeroCount(0)
+                        .nativeBucketsForPositiveValues(NativeHistogramBuckets.of(buckets.gridIndices(), buckets.counts()));
+            }
+            b.dataPoint(point.build());
         }
         return b.build();
     }
