@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A timer's durations on the {@link BucketGrid}: the recent past in two halves of the window
@@ -12,38 +11,47 @@ import java.util.concurrent.atomic.AtomicLong;
  * window), and everything since start as those halves plus the counts of halves that have left
  * the window, folded in when they rotate out.
  *
- * <p>Concurrency: {@link #record} is lock-free and allocation-free once a bucket's octave has
- * been touched: one atomic increment of an {@code int} bucket plus a plain read (and a rare
- * CAS) each for min and max, as before cumulative counts existed: the cumulative side costs the
- * hot path nothing. Rotation and folding happen on the read side ({@link #read}) under this
- * object's lock; kmon's sampler reads every timer each sample interval (10 s), so the halves'
- * boundaries are exact to within that interval without the hot path ever reading a clock. A
- * half is folded with one atomic get-and-clear per bucket, so a write racing a rotation is
- * never lost from the cumulative counts (the window may see it one half late).
+ * <p>Layout: one {@code int[48]} per octave of the grid (16 buckets), allocated on the first
+ * sample in that octave: half 0's counts, half 1's counts, then the low 32 bits of the folded
+ * counts. Their high bits, needed only past 4.29 billion samples in one bucket, get an
+ * {@code int[16]} of their own when a fold first carries into them. A method whose calls
+ * span 1 µs to 1 ms touches 10 octaves.
  *
- * <p>Memory: buckets are allocated an octave (16 {@code int}s) at a time, on a half's first
- * sample in that octave, and folded counts 16 {@code long}s at a time: a method whose calls
- * span 1 µs to 1 ms touches 10 octaves. Bucket counts in a half are read as unsigned ints,
- * good for 4.29 billion samples per bucket per half window; folded counts are {@code long}s.
+ * <p>Concurrency: {@link #record} is lock-free and allocation-free once its octave exists: a
+ * read of which half is current, one atomic increment of an {@code int} count, and a plain
+ * read (and a rare CAS) each for that half's min and max. The cumulative side costs it
+ * nothing. Rotation and folding happen on the read side ({@link #read}) under this object's
+ * lock; kmon's sampler reads every timer each sample interval (10 s), so the halves'
+ * boundaries are exact to within that interval without the hot path ever reading a clock. A
+ * half is folded with one atomic get-and-clear per count, so a write racing a rotation is
+ * never lost from the cumulative counts (the window may see it one half late). Half counts are
+ * read as unsigned ints, good for 4.29 billion samples per bucket per half window.
  */
 final class WindowedHistogram {
     private static final int OCTAVE_BITS = 4;
-    private static final int OCTAVE_MASK = (1 << OCTAVE_BITS) - 1;
+    private static final int PER_OCTAVE = 1 << OCTAVE_BITS;
+    private static final int OCTAVE_MASK = PER_OCTAVE - 1;
     private static final int OCTAVES = (BucketGrid.COUNT + OCTAVE_MASK) >>> OCTAVE_BITS;
+    /** Where the folded counts' low bits start in an octave array. */
+    private static final int FOLDED = 2 * PER_OCTAVE;
     private static final VarHandle OCTAVE = MethodHandles.arrayElementVarHandle(int[][].class);
-    private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle EXTREME = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
-        if (1 << OCTAVE_BITS != BucketGrid.PER_OCTAVE) {
+        if (PER_OCTAVE != BucketGrid.PER_OCTAVE) {
             throw new AssertionError("one allocation per octave of the grid");
         }
     }
 
     private final long halfMillis;
-    private volatile Half current = new Half();
-    private volatile Half previous = new Half();
+    private final int[][] octaves = new int[OCTAVES][];
+    /** Per half {@code h}: its min at {@code 2h}, its max at {@code 2h + 1}. */
+    private final long[] extremes = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+    /** 0 or 1: the half written now. */
+    private volatile int current;
     private long currentStart; // guarded by this
-    private long[][] folded; // guarded by this; allocated on the first fold
+    private int[][] foldedHigh; // guarded by this; allocated on the first carry
 
     WindowedHistogram(long windowMillis, long nowMillis) {
         this.halfMillis = Math.max(1, windowMillis / 2);
@@ -51,7 +59,24 @@ final class WindowedHistogram {
     }
 
     void record(long nanos) {
-        current.record(nanos);
+        int half = current;
+        int k = BucketGrid.index(nanos);
+        int[] octave = octave(k >>> OCTAVE_BITS);
+        if (octave == null) {
+            octave = allocate(k >>> OCTAVE_BITS);
+        }
+        int unused = (int) COUNT.getAndAdd(octave, half * PER_OCTAVE + (k & OCTAVE_MASK), 1);
+        // Plain reads first: min and max change rarely, so the CAS almost never runs.
+        int max = 2 * half + 1;
+        long m;
+        while (nanos > (m = (long) EXTREME.getVolatile(extremes, max))
+                && !EXTREME.compareAndSet(extremes, max, m, nanos)) {
+            // retry
+        }
+        while (nanos < (m = (long) EXTREME.getVolatile(extremes, max - 1))
+                && !EXTREME.compareAndSet(extremes, max - 1, m, nanos)) {
+            // retry
+        }
     }
 
     /**
@@ -72,10 +97,8 @@ final class WindowedHistogram {
         // Only the buckets between min and max can hold samples: exports read every timer on
         // every scrape, and a method's durations usually span a few dozen of the 849 buckets.
         // A sample still being recorded outside that range is left for the next read.
-        Half cur = current;
-        Half prev = previous;
-        long min = Math.min(cur.min.get(), prev.min.get());
-        long max = Math.max(cur.max.get(), prev.max.get());
+        long min = Math.min(extreme(0), extreme(2));
+        long max = Math.max(extreme(1), extreme(3));
         if (max < min) {
             return Optional.empty();
         }
@@ -83,7 +106,7 @@ final class WindowedHistogram {
         int hi = BucketGrid.index(max);
         long n = 0;
         for (int k = lo; k <= hi; k++) {
-            n += cur.count(k) + prev.count(k);
+            n += windowCount(k);
         }
         if (n == 0) {
             return Optional.empty();
@@ -95,7 +118,7 @@ final class WindowedHistogram {
         long seen = 0;
         double sum = 0;
         for (int k = lo; k <= hi && seen < n; k++) {
-            long c = Math.min(cur.count(k) + prev.count(k), n - seen); // writes since the first pass wait
+            long c = Math.min(windowCount(k), n - seen); // writes since the first pass wait
             if (c == 0) {
                 continue;
             }
@@ -109,21 +132,30 @@ final class WindowedHistogram {
         return Optional.of(new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
     }
 
+    /** Both halves' samples in dense bucket {@code k}. */
+    private long windowCount(int k) {
+        int[] octave = octave(k >>> OCTAVE_BITS);
+        if (octave == null) {
+            return 0;
+        }
+        int j = k & OCTAVE_MASK;
+        return unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
+    }
+
     private CumulativeBuckets cumulative() {
-        Half cur = current;
-        Half prev = previous;
         int[] indices = new int[32];
         long[] counts = new long[32];
         int size = 0;
         for (int o = 0; o < OCTAVES; o++) {
-            int[] a = cur.octave(o);
-            int[] b = prev.octave(o);
-            long[] f = folded == null ? null : folded[o];
-            if (a == null && b == null && f == null) {
+            int[] octave = octave(o);
+            if (octave == null) {
                 continue;
             }
-            for (int j = 0; j <= OCTAVE_MASK; j++) {
-                long c = unsigned(a, j) + unsigned(b, j) + (f == null ? 0 : f[j]);
+            int[] high = foldedHigh == null ? null : foldedHigh[o];
+            for (int j = 0; j < PER_OCTAVE; j++) {
+                long folded = Integer.toUnsignedLong(octave[FOLDED + j])
+                        | (high == null ? 0 : Integer.toUnsignedLong(high[j]) << 32);
+                long c = folded + unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
                 if (c == 0) {
                     continue;
                 }
@@ -144,49 +176,67 @@ final class WindowedHistogram {
         if (halves <= 0) {
             return;
         }
-        Half recycled = previous;
+        int recycled = 1 - current;
         fold(recycled);
         if (halves == 1) {
-            previous = current;
             current = recycled;
         } else {
-            fold(current); // the whole window has passed: both halves leave it
+            fold(1 - recycled); // the whole window has passed: both halves leave it
         }
         currentStart += halves * halfMillis;
     }
 
-    /** Moves a half's counts into {@link #folded} and empties it; its octaves stay allocated. */
-    private void fold(Half half) {
-        half.min.set(Long.MAX_VALUE);
-        half.max.set(Long.MIN_VALUE);
+    /** Moves half {@code h}'s counts into the folded counts and empties it. */
+    private void fold(int h) {
+        EXTREME.setVolatile(extremes, 2 * h, Long.MAX_VALUE);
+        EXTREME.setVolatile(extremes, 2 * h + 1, Long.MIN_VALUE);
         for (int o = 0; o < OCTAVES; o++) {
-            int[] octave = half.octave(o);
+            int[] octave = octave(o);
             if (octave == null) {
                 continue;
             }
-            for (int j = 0; j <= OCTAVE_MASK; j++) {
-                long c = Integer.toUnsignedLong((int) BUCKET.getAndSet(octave, j, 0));
-                if (c != 0) {
-                    foldedOctave(o)[j] += c;
+            for (int j = 0; j < PER_OCTAVE; j++) {
+                long c = Integer.toUnsignedLong((int) COUNT.getAndSet(octave, h * PER_OCTAVE + j, 0));
+                if (c == 0) {
+                    continue;
+                }
+                // Only this lock's holder touches the folded counts; record never does.
+                long sum = Integer.toUnsignedLong(octave[FOLDED + j]) + c;
+                octave[FOLDED + j] = (int) sum;
+                if (sum >>> 32 != 0) {
+                    carry(o)[j]++;
                 }
             }
         }
     }
 
-    private long[] foldedOctave(int o) {
-        if (folded == null) {
-            folded = new long[OCTAVES][];
+    private int[] carry(int o) {
+        if (foldedHigh == null) {
+            foldedHigh = new int[OCTAVES][];
         }
-        long[] f = folded[o];
-        if (f == null) {
-            f = new long[OCTAVE_MASK + 1];
-            folded[o] = f;
+        if (foldedHigh[o] == null) {
+            foldedHigh[o] = new int[PER_OCTAVE];
         }
-        return f;
+        return foldedHigh[o];
     }
 
-    private static long unsigned(int[] octave, int j) {
-        return octave == null ? 0 : Integer.toUnsignedLong((int) BUCKET.getVolatile(octave, j));
+    private int[] octave(int o) {
+        return (int[]) OCTAVE.getAcquire(octaves, o);
+    }
+
+    /** The first sample of an octave allocates it; racing threads agree on one array. */
+    private int[] allocate(int o) {
+        int[] fresh = new int[3 * PER_OCTAVE];
+        int[] witness = (int[]) OCTAVE.compareAndExchange(octaves, o, (int[]) null, fresh);
+        return witness == null ? fresh : witness;
+    }
+
+    private long extreme(int i) {
+        return (long) EXTREME.getVolatile(extremes, i);
+    }
+
+    private static long unsigned(int[] octave, int i) {
+        return Integer.toUnsignedLong((int) COUNT.getVolatile(octave, i));
     }
 
     private static long rank(double q, long n) {
@@ -195,44 +245,5 @@ final class WindowedHistogram {
 
     private static double clamp(double value, long min, long max) {
         return Math.max(min, Math.min(max, value));
-    }
-
-    /** One half of the window. */
-    private static final class Half {
-        final int[][] octaves = new int[OCTAVES][];
-        final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
-        final AtomicLong max = new AtomicLong(Long.MIN_VALUE);
-
-        void record(long nanos) {
-            int k = BucketGrid.index(nanos);
-            int[] octave = octave(k >>> OCTAVE_BITS);
-            if (octave == null) {
-                octave = allocate(k >>> OCTAVE_BITS);
-            }
-            int unused = (int) BUCKET.getAndAdd(octave, k & OCTAVE_MASK, 1);
-            // Plain reads first: min and max change rarely, so the CAS almost never runs.
-            long m;
-            while (nanos > (m = max.get()) && !max.compareAndSet(m, nanos)) {
-                // retry
-            }
-            while (nanos < (m = min.get()) && !min.compareAndSet(m, nanos)) {
-                // retry
-            }
-        }
-
-        int[] octave(int o) {
-            return (int[]) OCTAVE.getAcquire(octaves, o);
-        }
-
-        /** The first sample of an octave allocates it; racing threads agree on one array. */
-        private int[] allocate(int o) {
-            int[] fresh = new int[OCTAVE_MASK + 1];
-            int[] witness = (int[]) OCTAVE.compareAndExchange(octaves, o, (int[]) null, fresh);
-            return witness == null ? fresh : witness;
-        }
-
-        long count(int k) {
-            return unsigned(octave(k >>> OCTAVE_BITS), k & OCTAVE_MASK);
-        }
     }
 }

@@ -102,6 +102,28 @@ class TimerTest {
     }
 
     @Test
+    void cumulativeBuckets_carryPastFourBillionInOneBucket() throws Exception {
+        Timer timer = registry.timer(MeterId.of("t"));
+        timer.record(3_000);
+        // 2^32 - 1 samples already folded into this bucket: recording them would take minutes.
+        java.lang.reflect.Field windowField = Timer.class.getDeclaredField("window");
+        windowField.setAccessible(true);
+        Object window = windowField.get(timer);
+        java.lang.reflect.Field octavesField = WindowedHistogram.class.getDeclaredField("octaves");
+        octavesField.setAccessible(true);
+        int k = BucketGrid.index(3_000);
+        int[] octave = ((int[][]) octavesField.get(window))[k >>> 4];
+        octave[32 + (k & 15)] = -1; // unsigned 4,294,967,295
+        clock.advance(Duration.ofMinutes(31));
+        timer.snapshot(clock.millis());
+        clock.advance(Duration.ofMinutes(31)); // the half holding the 3 µs sample is folded: a carry
+        CumulativeBuckets b = timer.snapshot(clock.millis()).buckets();
+        assertEquals(1L << 32, b.count(0));
+        timer.record(3_000);
+        assertEquals((1L << 32) + 1, timer.snapshot(clock.millis()).buckets().count(0));
+    }
+
+    @Test
     void cumulativeBuckets_exactUnderConcurrentRecordsAndRotations() throws Exception {
         Timer timer = registry.timer(MeterId.of("t"));
         int threads = 4;
