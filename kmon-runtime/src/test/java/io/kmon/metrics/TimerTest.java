@@ -162,6 +162,23 @@ class TimerTest {
     }
 
     @Test
+    void record_allocatesNothing_onceItsOctavesExist() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (int i = 0; i < 300_000; i++) {
+            timer.record(1_000 + i % 100_000); // allocates the octaves of 1 µs to 101 µs, then warms up
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 1_000_000; i++) {
+            timer.record(1_000 + i % 100_000);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 1_000, allocated + " B for a million records"); // slack for the probe itself
+    }
+
+    @Test
     void sample_recordsOnceOnClose() {
         Timer timer = registry.timer(MeterId.of("t"));
         Timer.Sample sample = timer.start();
