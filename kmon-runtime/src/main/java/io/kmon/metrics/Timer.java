@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * }</pre>
  *
  * <p>Hot path: {@link #record} takes no lock and allocates nothing: two {@link LongAdder}s
- * (striped, so threads timing the same series do not share a cache line) and one bucket
- * increment in the window; the cumulative buckets are folded from the window on the read side.
+ * and one bucket increment in the window, all striped once threads collide, so threads timing
+ * the same series do not share a cache line; the cumulative buckets are folded from the window
+ * on the read side.
  * Memory grows with the octaves of durations seen, not with the call rate: about 0.3 KiB, plus
  * 208 B per octave (16 buckets) touched (see {@code WindowedHistogram}).
  */
