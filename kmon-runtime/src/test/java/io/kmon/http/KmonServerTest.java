@@ -407,7 +407,7 @@ class KmonServerTest {
 
     @Test
     void limitsInEffect_areTheJdkProperties() {
-        assertEquals("20", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
+        assertEquals("20", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from kmon.test.jvm in the pom
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.limits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }
