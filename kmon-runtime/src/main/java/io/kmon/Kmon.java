@@ -13,6 +13,7 @@ import io.kmon.errors.JulCapture;
 import io.kmon.health.ComponentCheck;
 import io.kmon.health.DefaultChecks;
 import io.kmon.health.HealthRegistry;
+import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.Counter;
 import io.kmon.metrics.FunctionGauge;
@@ -21,6 +22,8 @@ import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.Point;
+import io.kmon.metrics.ReservedNames;
+import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.SeriesStore;
 import io.kmon.metrics.Timer;
 import io.kmon.system.MemoryReading;
@@ -37,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +60,8 @@ import java.util.function.Supplier;
  * <p>What an instance runs on its one background thread ({@code kmon-background}): series
  * and system sampling every {@code sampleInterval} (10 s), the alert rules every
  * {@code ruleInterval} (60 s), and the delivery of alerts raised on monitored calls' paths.
- * Health checks run on a small pool of their own ({@code kmon-health-N}) when someone asks.
+ * Health checks run on threads of their own ({@code kmon-health-N}) when someone asks, gauge
+ * suppliers on {@code kmon-callback-N} (see {@link CallbackReader}).
  * With {@code backgroundThread(false)} nothing runs by itself: call {@link #sampleNow()} and
  * {@link #checkAlertsNow()}.
  *
@@ -72,6 +77,10 @@ public final class Kmon implements AutoCloseable {
     public static final String INTERNAL_FAILURES = "monitoring.internal_failures";
     /** Counter of registrations folded into overflow series by the cardinality cap, over all names. */
     public static final String SERIES_FOLDED = "monitoring.series.folded";
+    /** Counter of registrations of new metric names refused by {@code maxMetricNames}. */
+    public static final String METRIC_NAMES_REFUSED = "monitoring.metric_names.refused";
+    /** Counter of components left unlisted and unchecked by {@code maxComponents}. */
+    public static final String COMPONENTS_REFUSED = "monitoring.components.refused";
     /** The window of a component's readiness check. */
     public static final Duration COMPONENT_WINDOW = Duration.ofMinutes(5);
 
@@ -93,6 +102,7 @@ public final class Kmon implements AutoCloseable {
     private final CallAlerts callAlerts;
     private final Runnable drainCallAlerts = this::drainCallAlerts;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder componentsRefused = new LongAdder();
     private JulCapture julCapture; // guarded by this
 
     Kmon(KmonConfig config) {
@@ -100,14 +110,15 @@ public final class Kmon implements AutoCloseable {
         Clock clock = config.clock();
         this.startMillis = clock.millis();
         this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
-                this::readFailed);
+                config.maxMetricNames(), this::readFailed, new CallbackReader(config.callbackTimeout(),
+                        CallbackReader.DEFAULT_MAX_THREADS));
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
         this.failures = new InternalFailures(config.logger(), (source, count) ->
-                metrics.functionCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
+                metrics.ownCounter(MeterId.of(INTERNAL_FAILURES, "source", source), count::sum));
         this.background = new Background(e -> failures.record("background", e));
         this.alerts = new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
         this.errors = new ErrorAggregator(clock, config.maxErrorGroups());
-        this.health = new HealthRegistry(clock, startMillis, config.healthTimeout());
+        this.health = new HealthRegistry(clock, startMillis, config.healthTimeout(), config.maxHealthChecks());
         this.system = config.systemMetrics() ? new SystemMetrics(metrics, failures) : null;
         this.callAlerts = new CallAlerts(config.backgroundThread() ? () -> background.submit(drainCallAlerts) : () -> {});
 
@@ -115,12 +126,16 @@ public final class Kmon implements AutoCloseable {
         alerts.addRule(new FailedCallsRule(ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
         alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
         alerts.addRule(new MemoryRule());
-        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown()));
+        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown(), METRIC_NAMES_REFUSED,
+                config.maxMetricNames()));
 
         Supplier<MemoryReading> memory = system != null ? system::memory : SystemProbes.jdk()::memory;
-        health.register(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis));
-        health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory));
-        health.register(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock));
+        // kmon's own checks are the liveness report. Uptime and recent errors read kmon's memory
+        // and run inline; memory asks the OS (and may load OSHI first), so it runs with a timeout.
+        Set<HealthRegistry.Probe> both = EnumSet.allOf(HealthRegistry.Probe.class);
+        health.registerInlineIfAbsent(DefaultChecks.UPTIME, DefaultChecks.uptime(clock, startMillis), both);
+        health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory), both, false);
+        health.registerInlineIfAbsent(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, clock), both);
 
         registerOwnMetrics();
         if (config.backgroundThread()) {
@@ -133,14 +148,16 @@ public final class Kmon implements AutoCloseable {
     /** kmon's own figures: alerts, error groups, folded series. */
     private void registerOwnMetrics() {
         for (AlertLevel level : AlertLevel.values()) {
-            metrics.functionCounter(MeterId.of("monitoring.alerts", "level", level.name().toLowerCase(Locale.ROOT)),
+            metrics.ownCounter(MeterId.of("monitoring.alerts", "level", level.name().toLowerCase(Locale.ROOT)),
                     () -> alerts.total(level));
         }
-        metrics.functionCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
-        metrics.functionCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
-        metrics.gauge(MeterId.of("monitoring.errors.groups"), errors::size);
-        metrics.functionCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
-        metrics.functionCounter(MeterId.of(SERIES_FOLDED),
+        metrics.ownCounter(MeterId.of("monitoring.alerts.suppressed"), alerts::suppressed);
+        metrics.ownCounter(MeterId.of("monitoring.alerts.dropped"), callAlerts::dropped);
+        metrics.ownGauge(MeterId.of("monitoring.errors.groups"), errors::size);
+        metrics.ownCounter(MeterId.of("monitoring.errors.evicted"), errors::evicted);
+        metrics.ownCounter(MeterId.of(METRIC_NAMES_REFUSED), metrics::refusedNames);
+        metrics.ownCounter(MeterId.of(COMPONENTS_REFUSED), componentsRefused::sum);
+        metrics.ownCounter(MeterId.of(SERIES_FOLDED),
                 () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -168,38 +185,55 @@ public final class Kmon implements AutoCloseable {
         return new KmonBuilder();
     }
 
-    /** The counter {@code name} with {@code tags} (alternating keys and values). */
+    /**
+     * The counter {@code name} with {@code tags} (alternating keys and values).
+     *
+     * @throws IllegalArgumentException for an invalid or reserved name ({@link ReservedNames})
+     *     or tag key, or uneven tags
+     */
     public Counter counter(String name, String... tags) {
-        return metrics.counter(MeterId.of(name, tags));
+        return metrics.counter(ReservedNames.check(MeterId.of(name, tags)));
     }
 
-    /** The settable gauge {@code name} with {@code tags}. */
+    /** The settable gauge {@code name} with {@code tags}; the same checks as {@link #counter}. */
     public Gauge gauge(String name, String... tags) {
-        return metrics.gauge(MeterId.of(name, tags));
+        return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)));
     }
 
-    /** A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. */
+    /**
+     * A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. The
+     * supplier runs on a kmon thread and is waited for at most {@code callbackTimeout} (100 ms):
+     * a late or hung supplier reads as its last good value, and never holds the reader.
+     */
     public FunctionGauge gauge(String name, Supplier<? extends Number> supplier, String... tags) {
-        return metrics.gauge(MeterId.of(name, tags), supplier);
+        return metrics.gauge(ReservedNames.check(MeterId.of(name, tags)), supplier);
     }
 
-    /** The timer {@code name} with {@code tags}. */
+    /** The timer {@code name} with {@code tags}; the same checks as {@link #counter}. */
     public Timer timer(String name, String... tags) {
-        return metrics.timer(MeterId.of(name, tags));
+        return metrics.timer(ReservedNames.check(MeterId.of(name, tags)));
     }
 
     /**
      * The component {@code name}, whose methods record {@code <prefix>.*} metrics. Generated
      * code calls this when it wraps a delegate; the same name returns the same component.
      *
+     * <p>Beyond {@code maxComponents} components, a new one still records its metrics but is
+     * not listed, has no health check and is counted in {@value #COMPONENTS_REFUSED}.
+     *
      * @throws IllegalArgumentException when the name is reused with another prefix, or the
-     *     prefix is not a valid metric name
+     *     prefix is not a valid metric name or is reserved
      */
     public ComponentMonitor component(String name, String prefix) {
         Objects.requireNonNull(name, "name");
-        MeterId.of(prefix + ".calls", "component", name); // validates both now, not on first call
+        ReservedNames.check(MeterId.of(prefix + ".calls", "component", name)); // validates both now
+        ComponentMonitor existing = components.get(name);
+        if (existing == null && components.size() >= config.maxComponents()) {
+            componentsRefused.increment();
+            return new ComponentMonitor(this, name, prefix);
+        }
         boolean[] created = {false};
-        ComponentMonitor component = components.computeIfAbsent(name, n -> {
+        ComponentMonitor component = existing != null ? existing : components.computeIfAbsent(name, n -> {
             created[0] = true;
             return new ComponentMonitor(this, n, prefix);
         });
@@ -212,7 +246,7 @@ public final class Kmon implements AutoCloseable {
                     COMPONENT_WINDOW, config.componentFailureRatio());
             componentChecks.add(check);
             // A check the user registered under this name first wins.
-            health.registerIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS), false);
+            health.registerInlineIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS));
         }
         return component;
     }
@@ -306,7 +340,8 @@ public final class Kmon implements AutoCloseable {
      * exception worth tracking) in the error aggregator.
      */
     public void recordError(String component, Throwable error) {
-        errors.record(component, null, error);
+        Objects.requireNonNull(component, "component");
+        errors.record(SafeValues.text(component, SafeValues.MAX_STRING_BYTES), null, error);
     }
 
     /**
@@ -349,6 +384,15 @@ public final class Kmon implements AutoCloseable {
     /** A function gauge or counter failed a read: counted and logged once per metric name, like any hook. */
     private void readFailed(MeterId id, Throwable error) {
         failures.record("read:" + id.name(), error);
+    }
+
+    /**
+     * Counts a failure that kmon contained outside a monitored call, under {@code source}, as
+     * {@link #INTERNAL_FAILURES}, and logs the first of each source. For kmon's own exporters
+     * (an endpoint that failed answers 500 and reports it here); never throws.
+     */
+    public void containedFailure(String source, Throwable error) {
+        failures.record(Objects.requireNonNull(source, "source"), error);
     }
 
     void internalFailure(Throwable error) {
@@ -396,6 +440,7 @@ public final class Kmon implements AutoCloseable {
         }
         background.close();
         health.close();
+        metrics.callbacks().close();
         if (system != null) {
             system.close();
         }

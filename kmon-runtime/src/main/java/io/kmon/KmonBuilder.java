@@ -1,6 +1,9 @@
 package io.kmon;
 
+import io.kmon.health.HealthRegistry;
+import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +32,10 @@ public final class KmonBuilder {
     private long componentFailuresThreshold = 5;
     private boolean systemMetrics = true;
     private System.Logger logger = System.getLogger("io.kmon");
+    private int maxMetricNames = MeterRegistry.DEFAULT_MAX_NAMES;
+    private int maxComponents = 1_000;
+    private int maxHealthChecks = HealthRegistry.DEFAULT_MAX_CHECKS;
+    private Duration callbackTimeout = CallbackReader.DEFAULT_TIMEOUT;
 
     KmonBuilder() {}
 
@@ -144,12 +151,51 @@ public final class KmonBuilder {
         return this;
     }
 
+    /**
+     * Metric names kept, kmon's own not counted (default 2,000); registering a further name
+     * returns a working handle that is never exported, counted in
+     * {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
+     */
+    public KmonBuilder maxMetricNames(int max) {
+        this.maxMetricNames = positive(max, "maxMetricNames");
+        return this;
+    }
+
+    /**
+     * Monitored components kept (default 1,000); a further component still records its metrics
+     * but is not listed and has no health check, counted in {@value Kmon#COMPONENTS_REFUSED}.
+     */
+    public KmonBuilder maxComponents(int max) {
+        this.maxComponents = positive(max, "maxComponents");
+        return this;
+    }
+
+    /**
+     * Health checks that run on threads registered at once (default 200: users' checks and kmon's
+     * {@code memory}; each hung check holds one thread); a further
+     * {@code register} throws {@link IllegalStateException}.
+     */
+    public KmonBuilder maxHealthChecks(int max) {
+        this.maxHealthChecks = positive(max, "maxHealthChecks");
+        return this;
+    }
+
+    /**
+     * How long a read (an export, the sampler) waits for a gauge supplier (default 100 ms); a
+     * late one reads as its last good value and is counted as {@code read:<name>}.
+     */
+    public KmonBuilder callbackTimeout(Duration timeout) {
+        this.callbackTimeout = positive(timeout, "callbackTimeout");
+        return this;
+    }
+
     /** The instance. */
     public Kmon build() {
         int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
         return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
                 backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
-                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger));
+                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger,
+                maxMetricNames, maxComponents, maxHealthChecks, callbackTimeout));
     }
 
     private static int positive(int n, String name) {

@@ -24,6 +24,10 @@ import java.time.Duration;
  * @param componentFailuresThreshold failed calls of one component in an hour above which a WARNING is raised
  * @param systemMetrics whether system, process and JVM figures are sampled
  * @param logger where alerts and contained failures are logged
+ * @param maxMetricNames metric names registered before new names are refused
+ * @param maxComponents monitored components kept before new ones go unlisted and unchecked
+ * @param maxHealthChecks health checks registered at once
+ * @param callbackTimeout how long a read waits for a gauge supplier or function counter
  */
 public record KmonConfig(
         Clock clock,
@@ -42,4 +46,8 @@ public record KmonConfig(
         long failedCallsThreshold,
         long componentFailuresThreshold,
         boolean systemMetrics,
-        System.Logger logger) {}
+        System.Logger logger,
+        int maxMetricNames,
+        int maxComponents,
+        int maxHealthChecks,
+        Duration callbackTimeout) {}

@@ -54,7 +54,7 @@ public final class MethodMonitor {
         this.successes = kmon.metrics().counter(id(prefix + ".successes"));
         this.duration = kmon.metrics().timer(id(prefix + ".duration"));
         this.allErrors = kmon.metrics().counter(MeterId.of(Kmon.ERRORS_COUNT));
-        kmon.metrics().functionCounter(id(prefix + ".calls"), () -> successes.count() + errors.sum());
+        kmon.metrics().ownCounter(id(prefix + ".calls"), () -> successes.count() + errors.sum());
     }
 
     private MeterId id(String name) {

@@ -1,6 +1,7 @@
 package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
+import io.kmon.metrics.SafeValues;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param component what it concerns: a monitored component, {@code system}, {@code monitoring}, ...
  * @param rule what raised it: a rule's name, {@code slow_call}, {@code call_failure}, or
  *     {@value AlertEngine#MANUAL} for {@code Kmon.alert}
- * @param details structured facts (numbers, strings), in insertion order
+ * @param details structured facts, in insertion order, converted by {@link SafeValues} (bounded, serialisable)
  * @param suppressed alerts of the same condition suppressed by the cooldown since the previous one
  */
 public record Alert(
@@ -26,13 +27,13 @@ public record Alert(
         Map<String, Object> details,
         long suppressed) {
 
-    /** Checks the fields and copies {@code details}. */
+    /** Checks the fields, bounds the strings and converts {@code details} ({@link SafeValues}). */
     public Alert {
         Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(rule, "rule");
-        details = Details.copy(details);
+        message = SafeValues.text(Objects.requireNonNull(message, "message"), SafeValues.MAX_STRING_BYTES);
+        component = SafeValues.text(Objects.requireNonNull(component, "component"), SafeValues.MAX_STRING_BYTES);
+        rule = SafeValues.text(Objects.requireNonNull(rule, "rule"), SafeValues.MAX_STRING_BYTES);
+        details = SafeValues.details(details);
         if (suppressed < 0) {
             throw new IllegalArgumentException("suppressed must not be negative: " + suppressed);
         }

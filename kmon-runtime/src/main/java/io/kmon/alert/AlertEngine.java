@@ -2,6 +2,7 @@ package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.MetricsSnapshot;
 import java.time.Duration;
@@ -110,7 +111,7 @@ public final class AlertEngine {
      * @return the alert raised
      */
     public Alert raise(AlertLevel level, String message, String component, Map<String, ?> details) {
-        Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, Details.copy(details), 0);
+        Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, SafeValues.details(details), 0);
         record(alert);
         deliver(alert);
         return alert;
@@ -141,7 +142,7 @@ public final class AlertEngine {
             }
             long before = state == null ? 0 : state.suppressed;
             String text = before == 0 ? message : message + " (" + before + " similar suppressed since the last alert)";
-            alert = new Alert(level, text, timestamp, component, rule, Details.copy(details), before);
+            alert = new Alert(level, text, timestamp, component, rule, SafeValues.details(details), before);
             if (state == null) {
                 if (cooldowns.size() >= PRUNE_AT) {
                     prune(timestamp);
@@ -277,7 +278,7 @@ public final class AlertEngine {
         }
     }
 
-    /** {@code [CRITICAL] [component] message {details}}: what the log shows for {@code alert}. */
+    /** {@code [CRITICAL] [component] message {details}} on one line: what the log shows for {@code alert}. */
     public static String logLine(Alert alert) {
         StringBuilder line = new StringBuilder();
         if (alert.level() == AlertLevel.CRITICAL) {
@@ -287,7 +288,7 @@ public final class AlertEngine {
         if (!alert.details().isEmpty()) {
             line.append(' ').append(alert.details());
         }
-        return line.toString();
+        return SafeValues.oneLine(line.toString());
     }
 
     /** The alerts kept, newest first. */

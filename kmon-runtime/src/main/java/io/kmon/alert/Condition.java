@@ -1,6 +1,7 @@
 package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
+import io.kmon.metrics.SafeValues;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,11 +24,11 @@ public record Condition(String component, String subject, AlertLevel level, Stri
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(message, "message");
-        details = Details.copy(details);
+        details = SafeValues.details(details);
     }
 
     /** A condition whose subject is its component. */
     public static Condition of(String component, AlertLevel level, String message, Map<String, ?> details) {
-        return new Condition(component, component, level, message, Details.copy(details));
+        return new Condition(component, component, level, message, SafeValues.details(details));
     }
 }

@@ -1,8 +1,7 @@
 package io.kmon.errors;
 
 import io.kmon.metrics.Clock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.kmon.metrics.SafeValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +33,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * group lives.
  */
 public final class ErrorAggregator {
-    /** Longest message kept, in characters. */
-    public static final int MAX_MESSAGE = 500;
-    /** Longest sample stack trace kept, in lines. */
-    public static final int MAX_STACK_LINES = 50;
+    /** Longest message kept, in UTF-8 bytes. */
+    public static final int MAX_MESSAGE_BYTES = SafeValues.MAX_STRING_BYTES;
+    /** Longest sample stack trace kept, in lines (each at most {@value SafeValues#MAX_STACK_LINE_BYTES} bytes). */
+    public static final int MAX_STACK_LINES = SafeValues.MAX_STACK_LINES;
 
     private final Clock clock;
     private final int maxGroups;
@@ -176,29 +175,10 @@ public final class ErrorAggregator {
     }
 
     static String message(Throwable error) {
-        String message;
-        try {
-            message = error.getMessage();
-        } catch (RuntimeException e) {
-            return "(getMessage threw " + e.getClass().getName() + ")";
-        }
-        if (message == null) {
-            return "";
-        }
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
+        return SafeValues.message(error);
     }
 
     static String stackTrace(Throwable error) {
-        StringWriter text = new StringWriter();
-        try (PrintWriter out = new PrintWriter(text)) {
-            error.printStackTrace(out);
-        } catch (RuntimeException e) {
-            return InternalFailures.describe(error) + "\n(stack trace unavailable: " + e.getClass().getName() + ")";
-        }
-        String[] lines = text.toString().split("\\R", MAX_STACK_LINES + 1);
-        if (lines.length <= MAX_STACK_LINES) {
-            return text.toString().strip();
-        }
-        return String.join("\n", List.of(lines).subList(0, MAX_STACK_LINES)) + "\n\t... (truncated)";
+        return SafeValues.stackTrace(error);
     }
 }

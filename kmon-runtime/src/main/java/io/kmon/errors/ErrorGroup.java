@@ -10,8 +10,8 @@ package io.kmon.errors;
  * @param count failures in this group since it was created
  * @param firstSeen when the first one happened, epoch milliseconds
  * @param lastSeen when the latest one happened, epoch milliseconds
- * @param lastMessage the latest one's message, truncated to {@value ErrorAggregator#MAX_MESSAGE} characters; empty when it had none
- * @param sampleStackTrace the first one's stack trace, truncated to {@value ErrorAggregator#MAX_STACK_LINES} lines
+ * @param lastMessage the latest one's message, cut to {@value ErrorAggregator#MAX_MESSAGE_BYTES} UTF-8 bytes; empty when it had none
+ * @param sampleStackTrace the first one's stack trace, cut to {@value ErrorAggregator#MAX_STACK_LINES} lines of bounded length
  */
 public record ErrorGroup(
         String component,

@@ -1,5 +1,6 @@
 package io.kmon.errors;
 
+import io.kmon.metrics.SafeValues;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -66,30 +67,23 @@ public final class InternalFailures {
         } catch (RuntimeException e) {
             // a metric that cannot be registered must not stop the count
         }
-        String text = "kmon contained a failure in " + source + " (logged once, counted after): " + describe(error);
+        String text = SafeValues.oneLine("kmon contained a failure in " + source + " (logged once, counted after): "
+                + describe(error));
         if (LOGGER.equals(source)) {
             System.err.println(text);
             return;
         }
         try {
-            logger.log(System.Logger.Level.WARNING, text, error);
-        } catch (RuntimeException | LinkageError e) {
+            logger.log(System.Logger.Level.WARNING, text + "\n" + SafeValues.stackTrace(error));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // a log backend that renders the throwable can fail on it (a getMessage that recurses)
             record(LOGGER, e);
         }
     }
 
-    /** {@code ClassName: message}, never throwing, for a log line or a health detail. */
+    /** {@code ClassName: message}, bounded and never throwing, for a log line or a detail ({@link SafeValues#describe}). */
     public static String describe(Throwable error) {
-        if (error == null) {
-            return "null";
-        }
-        String message;
-        try {
-            message = error.getMessage();
-        } catch (RuntimeException e) {
-            message = "(getMessage threw " + e.getClass().getName() + ")";
-        }
-        return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
+        return SafeValues.describe(error);
     }
 
     /** Failures per source so far, sorted by source. */

@@ -1,6 +1,7 @@
 package io.kmon.health;
 
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.SafeValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,8 +14,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,24 +26,31 @@ import java.util.concurrent.atomic.AtomicReference;
  * The health checks of one {@code Kmon}, and the reports made by running them.
  *
  * <pre>{@code
- * kmon.health().register("db", () -> HealthResult.healthy(Map.of("pool", 4)));     // liveness + readiness
- * kmon.health().registerReadiness("cache", cache::health);
- * kmon.health().registerCritical("disk", diskCheck);    // unhealthy -> the whole report is unhealthy
+ * kmon.health().register("db", () -> HealthResult.healthy(Map.of("pool", 4)));     // readiness
+ * kmon.health().registerLiveness("deadlock", deadlockCheck);  // liveness too: only when asked
+ * kmon.health().registerCritical("disk", diskCheck);    // unhealthy -> the readiness report is unhealthy
  * HealthReport report = kmon.health().check();
  * }</pre>
  *
- * <p>Checks run in parallel on a small pool of daemon threads ({@code kmon-health-N}, at most
- * {@value #MAX_THREADS}, idle ones end after 30 s), each with the same timeout (default 2 s).
- * A report never takes much longer than the timeout, whatever the checks do: a check that
- * throws or returns null is {@code unhealthy} with the exception's class and message, one that
- * has not answered in time is {@code unhealthy} as timed out. Each check runs at most once at
- * a time: a report made while a check is still running (a concurrent request, or a check that
- * hangs) waits for that same run rather than starting another, so a hung check holds one
- * thread, not one per request.
+ * <p>A user's check belongs to liveness only when registered for it ({@link #registerLiveness}
+ * or {@link #register(String, HealthCheck, Set, boolean)}): a slow database must make the
+ * service not ready, never get it restarted.
+ *
+ * <p>Checks run in parallel on daemon threads ({@code kmon-health-N}, idle ones end after
+ * 30 s), each with the same timeout (default 2 s) counted from when that check starts. There is
+ * no queue: each run gets a thread at once, and since each check runs at most once at a time
+ * (a report made while a check is still running, a concurrent request or a hung check, waits
+ * for that same run rather than starting another), the threads are bounded by the number of
+ * checks, itself capped ({@code maxChecks}, default {@value #DEFAULT_MAX_CHECKS}). kmon's own
+ * checks, which cannot block, run on the reporting thread ({@link #registerInlineIfAbsent}). So a hung
+ * check holds one thread, not one per request, and can never delay another check. A report
+ * never takes much longer than the timeout, whatever the checks do: a check that throws or
+ * returns null is {@code unhealthy} with the exception's class and message, one that has not
+ * answered in time is {@code unhealthy} as timed out.
  */
 public final class HealthRegistry implements AutoCloseable {
-    /** Most threads running checks at once. */
-    public static final int MAX_THREADS = 8;
+    /** The default cap on registered checks (and so on threads running checks). */
+    public static final int DEFAULT_MAX_CHECKS = 200;
 
     /** Which reports a check belongs to. */
     public enum Probe {
@@ -55,6 +63,8 @@ public final class HealthRegistry implements AutoCloseable {
     private final Clock clock;
     private final long startMillis;
     private final long timeoutNanos;
+    private final int maxChecks;
+    private int threaded; // registered checks that run on the pool; guarded by this
     private final ConcurrentHashMap<String, Registration> checks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
@@ -66,6 +76,22 @@ public final class HealthRegistry implements AutoCloseable {
      * @param timeout how long each check may take
      */
     public HealthRegistry(Clock clock, long startMillis, Duration timeout) {
+        this(clock, startMillis, timeout, DEFAULT_MAX_CHECKS);
+    }
+
+    /**
+     * A registry with a cap on checks.
+     *
+     * @param clock stamps reports
+     * @param startMillis when kmon started, for uptime
+     * @param timeout how long each check may take, from its start
+     * @param maxChecks the most checks registered at once
+     */
+    public HealthRegistry(Clock clock, long startMillis, Duration timeout, int maxChecks) {
+        if (maxChecks <= 0) {
+            throw new IllegalArgumentException("maxChecks must be positive: " + maxChecks);
+        }
+        this.maxChecks = maxChecks;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.startMillis = startMillis;
         Objects.requireNonNull(timeout, "timeout");
@@ -74,23 +100,25 @@ public final class HealthRegistry implements AutoCloseable {
         }
         this.timeoutNanos = timeout.toNanos();
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // Direct hand-off, no queue: a run starts when it is asked for, or its time would be spent
+        // waiting behind hung checks. At most one run per check (and a few of replaced checks that
+        // still hang), so at most 2 * maxChecks threads.
+        this.pool = new ThreadPoolExecutor(0, 2 * maxChecks, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "kmon-health-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Registers {@code check} for liveness and readiness, replacing any check of that name. */
+    /** Registers {@code check} for readiness (and the full report), replacing any check of that name. */
     public void register(String name, HealthCheck check) {
-        register(name, check, EnumSet.allOf(Probe.class), false);
+        register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers {@code check} for liveness only. */
+    /** Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the process restarted. */
     public void registerLiveness(String name, HealthCheck check) {
-        register(name, check, EnumSet.of(Probe.LIVENESS), false);
+        register(name, check, EnumSet.allOf(Probe.class), false);
     }
 
     /** Registers {@code check} for readiness only. */
@@ -98,9 +126,9 @@ public final class HealthRegistry implements AutoCloseable {
         register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers a critical {@code check} for liveness and readiness: when it is unhealthy, so is the report. */
+    /** Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness report. */
     public void registerCritical(String name, HealthCheck check) {
-        register(name, check, EnumSet.allOf(Probe.class), true);
+        register(name, check, EnumSet.of(Probe.READINESS), true);
     }
 
     /**
@@ -109,6 +137,7 @@ public final class HealthRegistry implements AutoCloseable {
      * @param probes the reports it belongs to (at least one)
      * @param critical whether its being unhealthy makes the whole report unhealthy
      * @throws IllegalArgumentException when the name is blank or {@code probes} is empty
+     * @throws IllegalStateException when {@code maxChecks} checks of other names are registered
      */
     public void register(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
         Objects.requireNonNull(name, "name");
@@ -120,22 +149,75 @@ public final class HealthRegistry implements AutoCloseable {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
         }
-        checks.put(name, new Registration(name, check, EnumSet.copyOf(probes), critical));
+        if (!put(registration(name, check, probes, critical, false), true)) {
+            throw new IllegalStateException("cannot register health check '" + SafeValues.text(name, 200) + "': "
+                    + maxChecks + " checks are registered, the cap");
+        }
     }
 
-    /** Registers {@code check} unless a check of that name exists; true when it was registered. */
+    /**
+     * Registers {@code check} unless a check of that name exists or the cap is reached; true
+     * when it was registered.
+     */
     public boolean registerIfAbsent(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
+        return put(registration(name, check, probes, critical, false), false);
+    }
+
+    /**
+     * Registers a non-critical check that runs on the reporting thread, unless a check of that
+     * name exists; true when it was registered. For kmon's own checks (uptime, memory, a
+     * component's error ratio), which read memory and cannot block: running them inline costs
+     * no thread, and they do not count against {@code maxChecks} (components have their own cap).
+     */
+    public boolean registerInlineIfAbsent(String name, HealthCheck check, Set<Probe> probes) {
+        return put(registration(name, check, probes, false, true), false);
+    }
+
+    private static Registration registration(String name, HealthCheck check, Set<Probe> probes, boolean critical,
+            boolean inline) {
         Objects.requireNonNull(name, "name");
-        if (checks.containsKey(name)) {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(probes, "probes");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("health check name must not be blank: '" + name + "'");
+        }
+        if (probes.isEmpty()) {
+            throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
+        }
+        return new Registration(name, SafeValues.text(name, SafeValues.MAX_STRING_BYTES), check,
+                EnumSet.copyOf(probes), critical, inline);
+    }
+
+    /**
+     * Adds {@code r} (or replaces a check of its name, when {@code replace}) unless that would pass
+     * the cap on threaded checks; the lock keeps the count exact.
+     */
+    private synchronized boolean put(Registration r, boolean replace) {
+        Registration old = checks.get(r.name);
+        if (old != null && !replace) {
             return false;
         }
-        register(name, check, probes, critical);
+        int after = threaded + (r.inline ? 0 : 1) - (old == null || old.inline ? 0 : 1);
+        if (after > maxChecks) {
+            return false;
+        }
+        checks.put(r.name, r);
+        threaded = after;
         return true;
     }
 
+    /** The cap on registered checks. */
+    public int maxChecks() {
+        return maxChecks;
+    }
+
     /** Removes the check {@code name}; false when there was none. */
-    public boolean unregister(String name) {
-        return checks.remove(name) != null;
+    public synchronized boolean unregister(String name) {
+        Registration old = checks.remove(name);
+        if (old != null && !old.inline) {
+            threaded--;
+        }
+        return old != null;
     }
 
     /** The registered checks' names, sorted. */
@@ -181,7 +263,7 @@ public final class HealthRegistry implements AutoCloseable {
         for (int i = 0; i < selected.size(); i++) {
             Registration r = selected.get(i);
             HealthResult result = await(runs.get(i));
-            results.put(r.name, result);
+            results.put(r.shownName, result);
             anyBad |= result.status() != HealthStatus.HEALTHY;
             criticalDown |= r.critical && result.status() == HealthStatus.UNHEALTHY;
         }
@@ -189,14 +271,19 @@ public final class HealthRegistry implements AutoCloseable {
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 
-    /** The run of {@code r} in flight, or a new one. */
+    /** The run of {@code r} in flight, or a new one; an inline check runs now, on this thread. */
     private Run start(Registration r) {
+        if (r.inline) {
+            Run now = new Run(System.nanoTime());
+            now.future.complete(runOne(r.check, now.startNanos));
+            return now;
+        }
         while (true) {
             Run current = r.inFlight.get();
             if (current != null) {
                 return current;
             }
-            Run mine = new Run(new CompletableFuture<>(), System.nanoTime());
+            Run mine = new Run(System.nanoTime());
             if (!r.inFlight.compareAndSet(null, mine)) {
                 continue;
             }
@@ -204,6 +291,7 @@ public final class HealthRegistry implements AutoCloseable {
                 pool.execute(() -> {
                     HealthResult result = null;
                     try {
+                        mine.startNanos = System.nanoTime();
                         result = runOne(r.check, mine.startNanos);
                     } finally {
                         // Always end the run, or every later report would wait on it forever.
@@ -213,7 +301,8 @@ public final class HealthRegistry implements AutoCloseable {
                 });
             } catch (RejectedExecutionException closed) {
                 r.inFlight.compareAndSet(mine, null);
-                mine.future.complete(notRun("the health registry is closed"));
+                mine.future.complete(notRun(pool.isShutdown() ? "the health registry is closed"
+                        : "no thread free: the runs of replaced checks still hang"));
             }
             return mine;
         }
@@ -237,15 +326,23 @@ public final class HealthRegistry implements AutoCloseable {
         return result.withDuration(millisSince(startNanos));
     }
 
-    /** The run's result, waiting at most until the run is {@code timeout} old. */
+    /**
+     * The run's result, waiting at most until the run is {@code timeout} old, counted from when
+     * its thread started it (the hand-off has no queue, but thread start-up is not the check's).
+     */
     private HealthResult await(Run run) {
-        long remaining = run.startNanos + timeoutNanos - System.nanoTime();
         try {
-            return remaining > 0 || run.future.isDone()
-                    ? run.future.get(Math.max(0, remaining), TimeUnit.NANOSECONDS)
-                    : timedOut(run);
-        } catch (TimeoutException e) {
-            return timedOut(run);
+            while (true) {
+                long remaining = run.startNanos + timeoutNanos - System.nanoTime();
+                if (remaining <= 0 && !run.future.isDone()) {
+                    return timedOut(run);
+                }
+                try {
+                    return run.future.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // loop: the deadline moves when the run started later than it was handed off
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return notRun("interrupted while waiting for the check");
@@ -269,7 +366,7 @@ public final class HealthRegistry implements AutoCloseable {
         return Math.max(0, System.nanoTime() - startNanos) / 1_000_000.0;
     }
 
-    /** Threads now running or waiting to run checks (for tests and diagnostics). */
+    /** Threads now running checks or idle for up to 30 s (for tests and diagnostics). */
     public int threads() {
         return pool.getPoolSize();
     }
@@ -288,18 +385,31 @@ public final class HealthRegistry implements AutoCloseable {
     /** A registered check and its run in flight, if any. */
     private static final class Registration {
         final String name;
+        final String shownName; // bounded, for reports and messages
         final HealthCheck check;
         final Set<Probe> probes;
         final boolean critical;
+        final boolean inline;
         final AtomicReference<Run> inFlight = new AtomicReference<>();
 
-        Registration(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
+        Registration(String name, String shownName, HealthCheck check, Set<Probe> probes, boolean critical,
+                boolean inline) {
+            this.inline = inline;
             this.name = name;
+            this.shownName = shownName;
             this.check = check;
             this.probes = probes;
             this.critical = critical;
         }
     }
 
-    private record Run(CompletableFuture<HealthResult> future, long startNanos) {}
+    /** One run of a check: when it was handed off, then when its thread started it. */
+    private static final class Run {
+        final CompletableFuture<HealthResult> future = new CompletableFuture<>();
+        volatile long startNanos;
+
+        Run(long handedOffNanos) {
+            this.startNanos = handedOffNanos;
+        }
+    }
 }

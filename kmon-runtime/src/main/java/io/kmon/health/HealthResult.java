@@ -1,6 +1,6 @@
 package io.kmon.health;
 
-import io.kmon.alert.Details;
+import io.kmon.metrics.SafeValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,17 +15,17 @@ import java.util.Objects;
  * }</pre>
  *
  * @param status the status
- * @param details structured facts, in insertion order; a check that failed has {@code error}
+ * @param details structured facts, in insertion order, converted by {@link SafeValues}; a check that failed has {@code error}
  *     (the exception class) and {@code message}
  * @param durationMillis how long the check took, in milliseconds (fractional); set by the
  *     registry, 0 in what a check returns
  */
 public record HealthResult(HealthStatus status, Map<String, Object> details, double durationMillis) {
 
-    /** Checks the fields and copies {@code details}. */
+    /** Checks the fields and converts {@code details} ({@link SafeValues}: bounded, serialisable). */
     public HealthResult {
         Objects.requireNonNull(status, "status");
-        details = Details.copy(details);
+        details = SafeValues.details(details);
         if (!(durationMillis >= 0)) {
             throw new IllegalArgumentException("durationMillis must be a non-negative number: " + durationMillis);
         }
@@ -53,21 +53,16 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
 
     /** A result of any status. */
     public static HealthResult of(HealthStatus status, Map<String, ?> details) {
-        return new HealthResult(status, Details.copy(details), 0);
+        return new HealthResult(status, SafeValues.details(details), 0);
     }
 
     /** Unhealthy because of {@code error}: its class and message, never its stack trace. */
     public static HealthResult failed(Throwable error) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error", error.getClass().getName());
-        String message;
-        try {
-            message = error.getMessage();
-        } catch (RuntimeException e) {
-            message = null;
-        }
-        if (message != null) {
-            details.put("message", message.length() <= 500 ? message : message.substring(0, 500) + "...");
+        String message = SafeValues.message(error);
+        if (!message.isEmpty()) {
+            details.put("message", message);
         }
         return new HealthResult(HealthStatus.UNHEALTHY, details, 0);
     }

@@ -313,7 +313,8 @@ public final class KmonServer implements AutoCloseable {
             server.setExecutor(workers);
             Set<String> hosts = new LinkedHashSet<>(allowedHosts);
             hosts.add(bindAddress);
-            server.createContext("/", new Router(routes(), auth, new HostAllowlist(hosts), gzip, threads));
+            server.createContext("/", new Router(routes(), auth, new HostAllowlist(hosts), gzip, threads,
+                    kmon::containedFailure));
             try {
                 startAsDaemon(server);
             } catch (RuntimeException e) {

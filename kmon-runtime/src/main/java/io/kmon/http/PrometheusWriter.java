@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
  * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
  * (none when the window is empty) and cumulative {@code _count} and {@code _sum}. Tags become
- * labels (a timer tag named {@code quantile} is exported as {@code exported_quantile}). A gauge
+ * labels (the tag keys {@code quantile} and {@code le} are refused at registration). A gauge
  * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
  * cardinality cap show as their {@code overflow="true"} series.
  */
@@ -107,7 +107,7 @@ final class PrometheusWriter {
             CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(Help.of(name, "counter"));
             for (MeterSnapshot m : meters) {
                 b.dataPoint(CounterDataPointSnapshot.builder()
-                        .labels(labels(m, false))
+                        .labels(labels(m))
                         .value(((MeterSnapshot.CounterSnapshot) m).count())
                         .build());
             }
@@ -122,7 +122,7 @@ final class PrometheusWriter {
             for (MeterSnapshot m : meters) {
                 double value = ((MeterSnapshot.GaugeSnapshot) m).value();
                 if (!Double.isNaN(value)) {
-                    b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(m, false)).value(value).build());
+                    b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(m)).value(value).build());
                 }
             }
             return b.build();
@@ -136,7 +136,7 @@ final class PrometheusWriter {
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
-                    .labels(labels(m, true))
+                    .labels(labels(m))
                     .quantiles(t.window().map(PrometheusWriter::quantiles).orElse(Quantiles.EMPTY))
                     .count(t.count())
                     .sum(Unit.nanosToSeconds(t.totalNanos()))
@@ -154,7 +154,7 @@ final class PrometheusWriter {
         return Quantiles.of(q);
     }
 
-    private static Labels labels(MeterSnapshot m, boolean summary) {
+    private static Labels labels(MeterSnapshot m) {
         SortedMap<String, String> tags = m.id().tags();
         if (tags.isEmpty()) {
             return Labels.EMPTY;
@@ -162,7 +162,7 @@ final class PrometheusWriter {
         List<String> keys = new ArrayList<>(tags.size());
         List<String> values = new ArrayList<>(tags.size());
         tags.forEach((k, v) -> {
-            keys.add(summary && k.equals("quantile") ? "exported_quantile" : k);
+            keys.add(k); // MeterId refuses "quantile" and "le", the keys client_java keeps for itself
             values.add(v);
         });
         return Labels.of(keys, values);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 
 /**
  * The server's one {@link HttpHandler}: validates the request line and {@code Host}, matches the
@@ -21,7 +22,8 @@ import java.util.concurrent.Semaphore;
  * HTTP/1.0 and HTTP/1.1, 400 for an HTTP/1.1 request without exactly one {@code Host}, 421 for a
  * {@code Host} the {@link HostAllowlist} refuses, 404 unknown path, 405 with {@code Allow} for a
  * method other than GET and HEAD, 400/414 bad query, 401 with {@code WWW-Authenticate} for a
- * missing or wrong token, 500 (message only, the stack stays in the log) when an endpoint fails.
+ * missing or wrong token, 500 (message only, the stack stays in the log) when an endpoint fails
+ * with any {@code Throwable}, counted as {@code monitoring.internal_failures{source=endpoint:<path>}}.
  * A client that goes away mid-response costs one failed write; the exchange is always closed.
  *
  * <p>At most {@code handlers} endpoints run at once (a {@link Semaphore}): connections are cheap
@@ -37,6 +39,7 @@ final class Router implements HttpHandler {
     private final HostAllowlist hosts;
     private final boolean gzip;
     private final Semaphore handlers;
+    private final BiConsumer<String, Throwable> onFailure;
 
     /**
      * A route: an endpoint and whether it is served without a token.
@@ -58,13 +61,16 @@ final class Router implements HttpHandler {
      * @param hosts the Host names answered
      * @param gzip whether bodies may be gzipped
      * @param handlers how many endpoints may run at once
+     * @param onFailure told of each endpoint failure (source {@code endpoint:<path>}); must not throw
      */
-    Router(Map<String, Route> routes, BearerAuth auth, HostAllowlist hosts, boolean gzip, int handlers) {
+    Router(Map<String, Route> routes, BearerAuth auth, HostAllowlist hosts, boolean gzip, int handlers,
+            BiConsumer<String, Throwable> onFailure) {
         this.routes = Map.copyOf(routes);
         this.auth = auth;
         this.hosts = Objects.requireNonNull(hosts, "hosts");
         this.gzip = gzip;
         this.handlers = new Semaphore(handlers);
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
     }
 
     @Override
@@ -80,9 +86,9 @@ final class Router implements HttpHandler {
             LOG.log(System.Logger.Level.DEBUG, "client went away", clientGone);
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt(); // the server is closing
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             // send() failed after the headers were out: the connection is closed below.
-            LOG.log(System.Logger.Level.WARNING, "kmon HTTP exchange failed", e);
+            failed("exchange", e);
         } finally {
             exchange.close();
         }
@@ -113,13 +119,24 @@ final class Router implements HttpHandler {
             Request request = new Request(path, Query.parse(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), authenticated);
             return route.endpoint().handle(request);
-        } catch (HttpException e) {
-            return Response.error(e.status(), e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.WARNING, "kmon endpoint " + path + " failed", e);
+        } catch (HttpException badRequest) {
+            return Response.error(badRequest.status(), badRequest.getMessage());
+        } catch (Throwable e) {
+            // Any Throwable, a StackOverflowError or an AssertionError too: the worker survives it,
+            // and the client must get an answer rather than a closed connection.
+            failed("endpoint:" + path, e);
             return Response.error(500, "internal error; see the server log");
         } finally {
             handlers.release();
+        }
+    }
+
+    /** Counts and logs (once per source) a failure; a failing hook is only logged at debug level. */
+    private void failed(String source, Throwable e) {
+        try {
+            onFailure.accept(source, e);
+        } catch (Throwable hook) {
+            LOG.log(System.Logger.Level.DEBUG, "kmon could not count an HTTP failure", hook);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.kmon.metrics;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -12,26 +14,42 @@ import java.util.function.LongSupplier;
  * <p>A function that throws (an exception or an {@link Error}) reads as the last good value,
  * so the counter never appears to go backwards; the failure goes to the registry's hook (kmon
  * counts and logs it as an internal failure) and never reaches the reader.
+ *
+ * <p>A user's function ({@link MeterRegistry#functionCounter}) is called through the registry's
+ * {@link CallbackReader}: late or hung, it reads as the last good value. kmon's own
+ * ({@link MeterRegistry#ownCounter}), sums of its own counters, are read inline.
  */
 public final class FunctionCounter implements Meter {
     private final MeterId id;
     private final LongSupplier count;
     private final BiConsumer<MeterId, Throwable> onFailure;
+    private final CallbackReader reader; // null: read inline
+    private final AtomicReference<CompletableFuture<Object>> inFlight = new AtomicReference<>();
     private volatile long last;
 
-    FunctionCounter(MeterId id, LongSupplier count, BiConsumer<MeterId, Throwable> onFailure) {
+    FunctionCounter(MeterId id, LongSupplier count, BiConsumer<MeterId, Throwable> onFailure, CallbackReader reader) {
         this.id = id;
         this.count = count;
         this.onFailure = onFailure;
+        this.reader = reader;
     }
 
-    /** The current count, or the last good one when the function fails. */
+    /** The current count, or the last good one when the function fails, is late or still runs. */
     public long count() {
         try {
-            long now = count.getAsLong();
+            if (reader == null) {
+                long now = count.getAsLong();
+                last = now;
+                return now;
+            }
+            Object read = reader.read(inFlight, count::getAsLong);
+            if (read == CallbackReader.STUCK) {
+                return last;
+            }
+            long now = (Long) read;
             last = now;
             return now;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             ReadFailures.report(onFailure, id, e);
             return last;
         }

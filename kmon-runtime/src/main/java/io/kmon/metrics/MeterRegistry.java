@@ -21,16 +21,26 @@ import java.util.function.Supplier;
  *
  * <p>Cardinality is capped per metric name: beyond {@code maxSeriesPerName} series, new tag
  * combinations fold into one series tagged {@code overflow=true}, and the folded registrations
- * are counted ({@link #folded()}), so memory stays bounded whatever callers send.
+ * are counted ({@link #folded()}), so memory stays bounded whatever callers send. The number of
+ * metric names is capped too: beyond {@code maxNames}, registering a new name returns a working
+ * handle that is kept nowhere (so never exported), and the refusal is counted
+ * ({@link #refusedNames()}); kmon's own names ({@link ReservedNames}) are not counted. The tag {@value #OVERFLOW_TAG} is the registry's own: an id that
+ * carries it is refused with an {@link IllegalArgumentException}.
  */
 public final class MeterRegistry {
     /** Tag of the series that absorbs registrations over the cardinality cap. */
     public static final String OVERFLOW_TAG = "overflow";
+    /** The default cap on metric names. */
+    public static final int DEFAULT_MAX_NAMES = 2_000;
 
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
+    private final int maxNames;
+    private final AtomicInteger names = new AtomicInteger();
+    private final LongAdder refusedNames = new LongAdder();
     private final BiConsumer<MeterId, Throwable> onReadFailure;
+    private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
@@ -57,6 +67,27 @@ public final class MeterRegistry {
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
             BiConsumer<MeterId, Throwable> onReadFailure) {
+        this(clock, windowMillis, maxSeriesPerName, DEFAULT_MAX_NAMES, onReadFailure,
+                new CallbackReader(CallbackReader.DEFAULT_TIMEOUT, CallbackReader.DEFAULT_MAX_THREADS));
+    }
+
+    /**
+     * A registry with a cap on metric names.
+     *
+     * @param clock positions timer windows
+     * @param windowMillis the length of timer windows
+     * @param maxSeriesPerName the cardinality cap per metric name
+     * @param maxNames the cap on metric names
+     * @param onReadFailure told of each failed read of a {@link FunctionGauge} or {@link FunctionCounter}
+     * @param callbacks calls gauge suppliers and function counters with a timeout
+     */
+    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName, int maxNames,
+            BiConsumer<MeterId, Throwable> onReadFailure, CallbackReader callbacks) {
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        if (maxNames <= 0) {
+            throw new IllegalArgumentException("the cap on metric names must be positive: " + maxNames);
+        }
+        this.maxNames = maxNames;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onReadFailure = Objects.requireNonNull(onReadFailure, "onReadFailure");
         if (windowMillis <= 0 || maxSeriesPerName <= 0) {
@@ -71,10 +102,23 @@ public final class MeterRegistry {
         return register(id, Counter.class, Counter::new);
     }
 
-    /** A counter computed from {@code count} when read; the first supplier for an id wins. */
+    /**
+     * A counter computed from {@code count} when read, called through the {@link CallbackReader}
+     * (a late or hung function reads as its last good value); the first function for an id wins.
+     */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure));
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks));
+    }
+
+    /**
+     * A counter computed inline from {@code count}, for kmon's own figures: {@code count} must be
+     * a plain read of other counters, which cannot block (a hand-off per read would cost more
+     * than the read).
+     */
+    public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
+        Objects.requireNonNull(count, "count");
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null));
     }
 
     /** The settable gauge for {@code id}, created on first use. */
@@ -82,10 +126,24 @@ public final class MeterRegistry {
         return register(id, Gauge.class, Gauge::new);
     }
 
-    /** A gauge read from {@code supplier}, strongly held; the first supplier for an id wins. */
+    /**
+     * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
+     * the first supplier for an id wins.
+     */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure));
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
+    }
+
+    /** A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain, non-blocking read. */
+    public FunctionGauge ownGauge(MeterId id, Supplier<? extends Number> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, null));
+    }
+
+    /** The reader that calls gauge suppliers and function counters with a timeout. */
+    public CallbackReader callbacks() {
+        return callbacks;
     }
 
     /** The timer for {@code id}, created on first use. */
@@ -95,9 +153,17 @@ public final class MeterRegistry {
 
     private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory) {
         Objects.requireNonNull(id, "id");
+        if (id.tags().containsKey(OVERFLOW_TAG)) {
+            throw new IllegalArgumentException("tag '" + OVERFLOW_TAG + "' is reserved for the series that absorbs "
+                    + "registrations over the cardinality cap: " + id);
+        }
         Meter existing = meters.get(id);
         if (existing == null) {
-            Family family = families.computeIfAbsent(id.name(), n -> new Family(type));
+            Family family = family(id.name(), type);
+            if (family == null) {
+                refusedNames.increment();
+                return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
+            }
             if (family.type != type) {
                 throw typeClash(id, family.type, type);
             }
@@ -118,6 +184,41 @@ public final class MeterRegistry {
             throw typeClash(id, existing.getClass(), type);
         }
         return type.cast(existing);
+    }
+
+    /** The family of {@code name}, created while the cap on names allows; null when it does not. */
+    private Family family(String name, Class<?> type) {
+        Family family = families.get(name);
+        if (family != null) {
+            return family;
+        }
+        if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
+            return families.computeIfAbsent(name, n -> new Family(type));
+        }
+        int n;
+        do {
+            n = names.get();
+            if (n >= maxNames) {
+                return null;
+            }
+        } while (!names.compareAndSet(n, n + 1));
+        Family created = new Family(type);
+        family = families.putIfAbsent(name, created);
+        if (family != null) {
+            names.decrementAndGet(); // another thread created it first
+            return family;
+        }
+        return created;
+    }
+
+    /** Registrations of new metric names refused by the cap on names. */
+    public long refusedNames() {
+        return refusedNames.sum();
+    }
+
+    /** The cap on metric names. */
+    public int maxNames() {
+        return maxNames;
     }
 
     private static IllegalArgumentException typeClash(MeterId id, Class<?> registered, Class<?> requested) {

@@ -27,9 +27,19 @@ public final class Timer implements Meter {
         this.window = new WindowedHistogram(windowMillis, nowMillis);
     }
 
-    /** Records one duration; negative values count as zero. */
+    /** Longest duration recorded, in nanoseconds (2^53, about 104 days); longer ones count as this. */
+    public static final long MAX_NANOS = 1L << 53;
+
+    /** Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that. */
     public void record(long nanos) {
-        long n = Math.max(0, nanos);
+        // Clamped, so the sum needs over a thousand 104-day durations to pass Long.MAX_VALUE,
+        // and totalNanos() can saturate at a negative sum instead of wrapping. One unsigned
+        // compare catches both negative and huge values: the common path does one compare, as
+        // the plain negative check it replaces did.
+        long n = nanos;
+        if (Long.compareUnsigned(n, MAX_NANOS) > 0) {
+            n = n < 0 ? 0 : MAX_NANOS;
+        }
         count.increment();
         totalNanos.add(n);
         window.record(n);
@@ -45,9 +55,10 @@ public final class Timer implements Meter {
         return count.sum();
     }
 
-    /** Sum of all durations, in nanoseconds. */
+    /** Sum of all durations, in nanoseconds; {@link Long#MAX_VALUE} once it passes that. */
     public long totalNanos() {
-        return totalNanos.sum();
+        long sum = totalNanos.sum();
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override

@@ -167,9 +167,9 @@ class HealthRegistryTest {
         registry.registerReadiness("ready", () -> HealthResult.degraded(Map.of()));
         registry.register("both", HealthResult::healthy);
 
-        assertEquals(Set.of("live", "both"), registry.checkLiveness().checks().keySet());
+        assertEquals(Set.of("live"), registry.checkLiveness().checks().keySet(), "liveness only when asked");
         assertEquals(HealthStatus.HEALTHY, registry.checkLiveness().status());
-        assertEquals(Set.of("ready", "both"), registry.checkReadiness().checks().keySet());
+        assertEquals(Set.of("live", "ready", "both"), registry.checkReadiness().checks().keySet());
         assertEquals(HealthStatus.DEGRADED, registry.checkReadiness().status());
         assertEquals(Set.of("live", "ready", "both"), registry.check().checks().keySet());
     }
@@ -231,5 +231,24 @@ class HealthRegistryTest {
             }
         } while (!extra.isEmpty() && System.nanoTime() < deadline);
         return extra;
+    }
+
+    @Test
+    void hungChecks_holdOneThreadEach_andNeverDelayAnotherCheckOrAnInlineOne() {
+        for (int i = 0; i < 12; i++) { // more than the old pool of 8
+            registry.register("hung" + i, () -> {
+                never.await();
+                return HealthResult.healthy();
+            });
+        }
+        registry.registerInlineIfAbsent("inline", HealthResult::healthy, EnumSet.of(HealthRegistry.Probe.READINESS));
+        registry.register("fast", HealthResult::healthy);
+        for (int i = 0; i < 3; i++) {
+            HealthReport report = registry.checkReadiness();
+            assertEquals(HealthStatus.HEALTHY, report.checks().get("fast").status(), report.toString());
+            assertEquals(HealthStatus.HEALTHY, report.checks().get("inline").status());
+            assertEquals(HealthStatus.UNHEALTHY, report.checks().get("hung0").status());
+        }
+        assertTrue(registry.threads() <= 12 + 3, "one per hung check, plus the fast one's: " + registry.threads());
     }
 }

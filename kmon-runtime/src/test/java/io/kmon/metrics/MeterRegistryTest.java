@@ -160,4 +160,15 @@ class MeterRegistryTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void identity_isTheNameAndThePairs_withSeparatorsInValuesEscaped() {
+        MeterId joined = MeterId.of("orders", "region", "eu, tier=gold");
+        MeterId pairs = MeterId.of("orders", "region", "eu", "tier", "gold");
+        assertTrue(!joined.equals(pairs) && joined.compareTo(pairs) != 0);
+        assertEquals("orders{region=eu\\, tier\\=gold}", joined.toString());
+        assertEquals("orders{region=eu, tier=gold}", pairs.toString());
+        assertEquals("x{k=a\\}\\{\\\\}", MeterId.of("x", "k", "a}{\\").toString());
+        assertEquals(MeterId.of("x", "k", "a\uD800"), MeterId.of("x", "k", "a\uDBFF"), "normalised before identity");
+    }
 }

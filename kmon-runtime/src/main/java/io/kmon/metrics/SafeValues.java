@@ -1,0 +1,355 @@
+package io.kmon.metrics;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what a user hands kmon (health and alert details, exception messages, tag values) into
+ * bounded, serialisable values at the moment it enters, so that no reader (JSON, Prometheus,
+ * the log) can later be broken by it.
+ *
+ * <p>The conversion: {@code null}, booleans and the JDK's numbers ({@code Integer}, {@code Long},
+ * {@code Short}, {@code Byte}, {@code BigInteger}, {@code BigDecimal} and finite
+ * {@code Double}/{@code Float}) stay as they are; a {@code java.time} value becomes its ISO-8601
+ * text; an {@code Optional} becomes its content or null; a map becomes a map with string keys,
+ * a collection or array a list (at most {@value #MAX_ENTRIES} entries, {@value #MAX_DEPTH} levels
+ * deep, a cycle cut as {@code "(cycle)"}); a throwable becomes {@code Class: message}; anything
+ * else becomes {@link String#valueOf} of it. Every string is cut to {@value #MAX_STRING_BYTES}
+ * UTF-8 bytes, lone surrogates replaced by U+FFFD. Nothing here throws out: a value whose
+ * {@code toString} (or {@code getMessage}, or iteration) fails becomes a short text saying so.
+ */
+public final class SafeValues {
+    /** Longest string kept in a detail value or an error message, in UTF-8 bytes. */
+    public static final int MAX_STRING_BYTES = 1024;
+    /** Longest tag value, in UTF-8 bytes. */
+    public static final int MAX_TAG_BYTES = 1024;
+    /** Most lines of a kept stack trace. */
+    public static final int MAX_STACK_LINES = 50;
+    /** Longest line of a kept stack trace, in UTF-8 bytes. */
+    public static final int MAX_STACK_LINE_BYTES = 512;
+    /** Most entries kept of one map, collection or array. */
+    public static final int MAX_ENTRIES = 64;
+    /** Deepest nesting of maps and lists kept. */
+    public static final int MAX_DEPTH = 4;
+
+    private static final String CUT = "...";
+    private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, Long.class, Short.class, Byte.class,
+            BigInteger.class, BigDecimal.class);
+
+    private SafeValues() {}
+
+    /**
+     * An unmodifiable, insertion-ordered copy of {@code details} with every key and value
+     * converted; empty for null.
+     *
+     * @throws NullPointerException when a key is null
+     */
+    public static Map<String, Object> details(Map<String, ?> details) {
+        if (details == null) {
+            return Map.of();
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
+        path.put(details, Boolean.TRUE);
+        boolean nullKey = false;
+        try {
+            for (Map.Entry<String, ?> e : details.entrySet()) {
+                if (copy.size() == MAX_ENTRIES) {
+                    copy.put(CUT, "(more)");
+                    break;
+                }
+                String key = e.getKey();
+                if (key == null) {
+                    nullKey = true;
+                    break;
+                }
+                copy.put(text(key, MAX_STRING_BYTES), convert(e.getValue(), 1, path));
+            }
+        } catch (Throwable e) { // a map whose iteration fails: keep what was read
+            copy.put("(unreadable)", describe(e));
+        }
+        if (nullKey) {
+            throw new NullPointerException("details key"); // a caller's mistake, said where it is made
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code value} converted as described above. */
+    public static Object value(Object value) {
+        return convert(value, 0, new IdentityHashMap<>());
+    }
+
+    private static Object convert(Object value, int depth, IdentityHashMap<Object, Boolean> path) {
+        try {
+            if (value == null || value instanceof Boolean || NUMBERS.contains(value.getClass())) {
+                return value;
+            }
+            if (value instanceof Double || value instanceof Float) {
+                double d = ((Number) value).doubleValue();
+                return Double.isFinite(d) ? value : String.valueOf(d);
+            }
+            if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
+                    || value.getClass().getName().startsWith("java.time.")) {
+                return text(value.toString(), MAX_STRING_BYTES); // java.time's toString is ISO-8601
+            }
+            if (value instanceof Throwable t) {
+                return describe(t);
+            }
+            if (value instanceof Optional<?> o) {
+                return convert(o.orElse(null), depth, path);
+            }
+            boolean container = value instanceof Map<?, ?> || value instanceof Collection<?>
+                    || value.getClass().isArray();
+            if (!container) {
+                return text(String.valueOf(value), MAX_STRING_BYTES);
+            }
+            if (path.containsKey(value)) {
+                return "(cycle)";
+            }
+            if (depth >= MAX_DEPTH) {
+                return "(too deep)";
+            }
+            path.put(value, Boolean.TRUE);
+            try {
+                return value instanceof Map<?, ?> m ? map(m, depth, path) : list(value, depth, path);
+            } finally {
+                path.remove(value);
+            }
+        } catch (Throwable e) {
+            // toString, getMessage or iteration threw (even a StackOverflowError): say so instead
+            return "(unreadable: " + e.getClass().getName() + ")";
+        }
+    }
+
+    private static Map<String, Object> map(Map<?, ?> m, int depth, IdentityHashMap<Object, Boolean> path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (out.size() == MAX_ENTRIES) {
+                out.put(CUT, "(more)");
+                break;
+            }
+            Object key = convert(e.getKey(), MAX_DEPTH, path);
+            out.put(String.valueOf(key), convert(e.getValue(), depth + 1, path));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static List<Object> list(Object value, int depth, IdentityHashMap<Object, Boolean> path) {
+        List<Object> out = new ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            for (Object item : c) {
+                if (out.size() == MAX_ENTRIES) {
+                    out.add("(more)");
+                    break;
+                }
+                out.add(convert(item, depth + 1, path));
+            }
+        } else {
+            int n = Array.getLength(value);
+            for (int i = 0; i < Math.min(n, MAX_ENTRIES); i++) {
+                out.add(convert(Array.get(value, i), depth + 1, path));
+            }
+            if (n > MAX_ENTRIES) {
+                out.add("(more)");
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code error}'s message, bounded; "" when it has none, a short note when reading it fails. */
+    public static String message(Throwable error) {
+        try {
+            String message = error.getMessage();
+            return message == null ? "" : text(message, MAX_STRING_BYTES);
+        } catch (Throwable e) {
+            return "(getMessage threw " + e.getClass().getName() + ")";
+        }
+    }
+
+    /** {@code ClassName: message} (or the class alone), bounded, never throwing. */
+    public static String describe(Throwable error) {
+        if (error == null) {
+            return "null";
+        }
+        String message = message(error);
+        return message.isEmpty() ? error.getClass().getName() : error.getClass().getName() + ": " + message;
+    }
+
+    /**
+     * A bounded stack trace of {@code error} in the JDK's layout: the first line, {@code at}
+     * frames, and {@code Caused by:} lines (causes cycles cut), at most {@value #MAX_STACK_LINES}
+     * lines of at most {@value #MAX_STACK_LINE_BYTES} bytes each, every line {@link #oneLine}.
+     * Built from {@link Throwable#getStackTrace()}, never from {@code printStackTrace}, so a
+     * huge or throwing message costs one bounded line.
+     */
+    public static String stackTrace(Throwable error) {
+        List<String> lines = new ArrayList<>();
+        IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
+        String prefix = "";
+        StackTraceElement[] enclosing = new StackTraceElement[0];
+        try {
+            for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+                if (!line(lines, prefix + describe(t))) {
+                    break;
+                }
+                StackTraceElement[] frames = t.getStackTrace();
+                int common = 0; // frames shared with the enclosing trace, shown as "... n more" like the JDK
+                while (common < frames.length && common < enclosing.length
+                        && frames[frames.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
+                    common++;
+                }
+                boolean full = false;
+                for (int i = 0; i < frames.length - common && !full; i++) {
+                    full = !line(lines, "\tat " + frames[i]);
+                }
+                if (full || (common > 0 && !line(lines, "\t... " + common + " more"))) {
+                    break;
+                }
+                enclosing = frames;
+                prefix = "Caused by: ";
+            }
+        } catch (Throwable e) { // getCause or getStackTrace threw: keep what was read
+            line(lines, "(stack trace unavailable: " + e.getClass().getName() + ")");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Adds a bounded line; false (after adding a truncation mark) once the trace is full. */
+    private static boolean line(List<String> lines, String line) {
+        if (lines.size() == MAX_STACK_LINES - 1) {
+            lines.add("\t... (truncated)");
+            return false;
+        }
+        if (lines.size() < MAX_STACK_LINES) {
+            lines.add(oneLine(text(line, MAX_STACK_LINE_BYTES)));
+        }
+        return lines.size() < MAX_STACK_LINES;
+    }
+
+    /**
+     * A tag value as kmon keeps it: lone surrogates replaced, at most {@value #MAX_TAG_BYTES}
+     * UTF-8 bytes. A longer value is cut and ends in {@code ~} and the hex hash of the whole, so
+     * long values that differ only past the cut still name different series.
+     */
+    public static String tagValue(String value) {
+        String safe = text(value, MAX_TAG_BYTES);
+        if (safe == value || utf8Length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
+            return safe; // fits: at most its lone surrogates were replaced
+        }
+        String hash = String.format("~%08x", prefix(value, Integer.MAX_VALUE).hashCode());
+        return prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
+    }
+
+    /**
+     * {@code s} with lone surrogates replaced by U+FFFD and cut to at most {@code maxBytes}
+     * UTF-8 bytes (ending in "..." when cut, never inside a surrogate pair). Returns {@code s}
+     * itself when it needs neither, which is the common case and allocates nothing.
+     */
+    public static String text(String s, int maxBytes) {
+        if (s == null) {
+            return null;
+        }
+        int bytes = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+                if (!pair) {
+                    return rebuild(s, maxBytes);
+                }
+                bytes += 4;
+                i++;
+            } else {
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+            if (bytes > maxBytes) {
+                return rebuild(s, maxBytes);
+            }
+        }
+        return s;
+    }
+
+    private static String rebuild(String s, int maxBytes) {
+        boolean cut = utf8Length(s, maxBytes + 1) > maxBytes;
+        return cut ? prefix(s, maxBytes - CUT.length()) + CUT : prefix(s, maxBytes);
+    }
+
+    /** The longest prefix of {@code s}, lone surrogates replaced, of at most {@code budget} UTF-8 bytes. */
+    private static String prefix(String s, int budget) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), budget));
+        int bytes = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = codePoint(s, i);
+            int size = utf8Size(cp);
+            if (bytes + size > budget) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    /** The code point at {@code i}; U+FFFD for a lone surrogate (not encodable, and it would make two strings print alike). */
+    private static int codePoint(String s, int i) {
+        int cp = s.codePointAt(i);
+        return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE ? 0xFFFD : cp;
+    }
+
+    private static int utf8Size(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** The UTF-8 length of {@code s} with lone surrogates replaced, counting no further than {@code limit}. */
+    private static int utf8Length(String s, int limit) {
+        int bytes = 0;
+        for (int i = 0; i < s.length() && bytes < limit; ) {
+            int cp = codePoint(s, i);
+            bytes += utf8Size(cp);
+            i += Character.charCount(cp);
+        }
+        return bytes;
+    }
+
+    /**
+     * {@code s} on one line, for a log: CR, LF and other control characters but tab written as
+     * {@code \n}, {@code \r}, {@code \\uXXXX}, so a value cannot start a forged log line.
+     */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
+            if (control && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (control) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+}
