@@ -27,7 +27,7 @@ public final class ExportBridge {
     }
 
     private static Request request(String path) {
-        return new Request(path, Query.parse(null), new Headers());
+        return new Request(path, Query.parse(null), new Headers(), true);
     }
 
     /** The {@code /metrics/prometheus} body now: snapshot, conversion and Prometheus text. */
