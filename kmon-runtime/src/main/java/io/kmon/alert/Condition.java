@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record Condition(String component, String subject, AlertLevel level, String message, Map<String, Object> details) {
 
-    /** Checks the fields and copies {@code details}. */
+    /**
+     * Checks the fields and copies {@code details}.
+     *
+     * @param component the alert's component
+     * @param subject what the condition is about within the rule
+     * @param level the alert's level
+     * @param message the alert's message
+     * @param details the alert's details
+     */
     public Condition {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(subject, "subject");
@@ -27,7 +35,15 @@ public record Condition(String component, String subject, AlertLevel level, Stri
         details = SafeValues.details(details);
     }
 
-    /** A condition whose subject is its component. */
+    /**
+     * A condition whose subject is its component.
+     *
+     * @param component the alert's component, and the condition's subject
+     * @param level the alert's level
+     * @param message the alert's message
+     * @param details the alert's details
+     * @return the condition
+     */
     public static Condition of(String component, AlertLevel level, String message, Map<String, ?> details) {
         return new Condition(component, component, level, message, SafeValues.details(details));
     }

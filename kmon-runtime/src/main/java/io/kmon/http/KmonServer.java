@@ -73,34 +73,45 @@ public final class KmonServer implements AutoCloseable {
     /**
      * Serves {@code kmon} on 127.0.0.1:{@code port} with the defaults; port 0 picks a free port.
      *
+     * @param kmon the instance to export
+     * @param port the port; 0 for a free one
+     * @return the running server
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static KmonServer start(Kmon kmon, int port) {
         return builder(kmon).port(port).start();
     }
 
-    /** A builder for a server exporting {@code kmon}. */
+    /**
+     * A builder for a server exporting {@code kmon}.
+     *
+     * @param kmon the instance to export
+     * @return the builder
+     */
     public static Builder builder(Kmon kmon) {
         return new Builder(kmon);
     }
 
-    /** The port the server listens on (the chosen one when started with port 0). */
+    /** {@return the port the server listens on} The chosen one when started with port 0. */
     public int port() {
         return address.getPort();
     }
 
-    /** The address the server listens on. */
+    /** {@return the address the server listens on} */
     public InetSocketAddress address() {
         return address;
     }
 
-    /** The base URI, {@code http://host:port/}. */
+    /** {@return the base URI, {@code http://host:port/}} */
     public URI uri() {
         String host = address.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
-    /** Requests dropped because {@link Builder#maxConnections} exchanges were already running. */
+    /**
+     * {@return the requests dropped} They came while {@link Builder#maxConnections} exchanges
+     * were already running.
+     */
     public long rejectedRequests() {
         return workers.rejected();
     }
@@ -154,13 +165,23 @@ public final class KmonServer implements AutoCloseable {
             this.kmon = Objects.requireNonNull(kmon, "kmon");
         }
 
-        /** The address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface). */
+        /**
+         * The address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface).
+         *
+         * @param address an IP address or host name
+         * @return this builder
+         */
         public Builder bindAddress(String address) {
             this.bindAddress = Objects.requireNonNull(address, "bindAddress");
             return this;
         }
 
-        /** The port, 0 to 65535 (default 0: a free port, see {@link KmonServer#port()}). */
+        /**
+         * The port, 0 to 65535 (default 0: a free port, see {@link KmonServer#port()}).
+         *
+         * @param port the port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -173,6 +194,9 @@ public final class KmonServer implements AutoCloseable {
          * Endpoints that run at once, at least 1 (default 4): what bounds the CPU and memory that
          * rendering answers takes. Requests beyond it wait (they already hold a connection, see
          * {@link #maxConnections}).
+         *
+         * @param threads the endpoints that run at once
+         * @return this builder
          */
         public Builder threads(int threads) {
             if (threads < 1) {
@@ -189,6 +213,9 @@ public final class KmonServer implements AutoCloseable {
          * every JDK server property it is read once per JVM, by the first {@code HttpServer}
          * created, and applies to each server in the JVM: set it with {@code -D} to be sure. kmon
          * also never runs more than this many exchanges of this server at once.
+         *
+         * @param max the open connections
+         * @return this builder
          */
         public Builder maxConnections(int max) {
             if (max < 1) {
@@ -203,6 +230,9 @@ public final class KmonServer implements AutoCloseable {
          * seconds; a slower one is disconnected. Enforced by this server on its own threads.
          * Also sets the JDK's JVM-wide {@code sun.net.httpserver.maxReqTime} unless it is already
          * set, as a backstop (see {@link #writeTimeout} for how such properties apply).
+         *
+         * @param timeout the time, whole seconds
+         * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = ServerLimits.wholeSeconds(timeout, "readTimeout");
@@ -214,6 +244,9 @@ public final class KmonServer implements AutoCloseable {
          * {@code sun.net.httpserver.maxRspTime}, set unless it is already set. Like every
          * {@code sun.net.httpserver.*} property it is read once per JVM, by the first
          * {@code HttpServer} created, and applies to all of them: set it with {@code -D} to be sure.
+         *
+         * @param timeout the time, whole seconds
+         * @return this builder
          */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = ServerLimits.wholeSeconds(timeout, "writeTimeout");
@@ -223,6 +256,9 @@ public final class KmonServer implements AutoCloseable {
         /**
          * How long an idle connection stays open (default 30 s), whole seconds: the JDK's
          * {@code sun.net.httpserver.idleInterval}, with the caveats of {@link #writeTimeout}.
+         *
+         * @param timeout the time, whole seconds
+         * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = ServerLimits.wholeSeconds(timeout, "idleTimeout");
@@ -234,6 +270,9 @@ public final class KmonServer implements AutoCloseable {
          * files ({@code /}, {@code /dashboard.css}, {@code /dashboard.js}: static, without data;
          * the page asks for the token) and {@code /health/live}; null
          * for none (the default).
+         *
+         * @param token the token; null for none
+         * @return this builder
          */
         public Builder bearerToken(String token) {
             this.bearerToken = token;
@@ -243,6 +282,9 @@ public final class KmonServer implements AutoCloseable {
         /**
          * Whether {@code /health/live} needs the token too (default false: probes stay simple).
          * Without it, a request that lacks the token gets only {@code {"status":…}}.
+         *
+         * @param protect whether it needs the token
+         * @return this builder
          */
         public Builder protectLiveness(boolean protect) {
             this.protectLiveness = protect;
@@ -255,6 +297,9 @@ public final class KmonServer implements AutoCloseable {
          * answered, and any other Host gets 421: a defence against DNS rebinding, where a web page
          * points its own name at this address to read the answers. Add the names clients use for
          * a real bind address, e.g. {@code allowHosts("app-1.internal")}.
+         *
+         * @param names the host names
+         * @return this builder
          */
         public Builder allowHosts(String... names) {
             for (String name : names) {
@@ -267,7 +312,12 @@ public final class KmonServer implements AutoCloseable {
             return this;
         }
 
-        /** Whether bodies of 1 KiB or more are gzipped for clients that accept it (default true). */
+        /**
+         * Whether bodies of 1 KiB or more are gzipped for clients that accept it (default true).
+         *
+         * @param gzip whether to gzip
+         * @return this builder
+         */
         public Builder gzip(boolean gzip) {
             this.gzip = gzip;
             return this;
@@ -276,6 +326,9 @@ public final class KmonServer implements AutoCloseable {
         /**
          * How long a health report is served again before the checks run anew (default 1 s; zero
          * runs them on every request). Concurrent requests always share one run.
+         *
+         * @param ttl the time; zero or more
+         * @return this builder
          */
         public Builder healthCacheTime(Duration ttl) {
             Objects.requireNonNull(ttl, "healthCacheTime");
@@ -314,6 +367,7 @@ public final class KmonServer implements AutoCloseable {
         /**
          * Binds and starts the server.
          *
+         * @return the running server
          * @throws UncheckedIOException when the address cannot be bound
          * @throws IllegalArgumentException when the bind address is not an address
          */

@@ -97,7 +97,11 @@ public final class MeterRegistry {
         this.maxSeriesPerName = maxSeriesPerName;
     }
 
-    /** The counter for {@code id}, created on first use. */
+    /**
+     * {@return the counter for {@code id}, created on first use}
+     *
+     * @param id the series
+     */
     public Counter counter(MeterId id) {
         return register(id, Counter.class, Counter::new);
     }
@@ -105,6 +109,10 @@ public final class MeterRegistry {
     /**
      * A counter computed from {@code count} when read, called through the {@link CallbackReader}
      * (a late or hung function reads as its last good value); the first function for an id wins.
+     *
+     * @param id the series
+     * @param count reads the count
+     * @return the counter
      */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
@@ -115,13 +123,21 @@ public final class MeterRegistry {
      * A counter computed inline from {@code count}, for kmon's own figures: {@code count} must be
      * a plain read of other counters, which cannot block (a hand-off per read would cost more
      * than the read).
+     *
+     * @param id the series
+     * @param count reads the count; it must not block
+     * @return the counter
      */
     public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
         return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null));
     }
 
-    /** The settable gauge for {@code id}, created on first use. */
+    /**
+     * {@return the settable gauge for {@code id}, created on first use}
+     *
+     * @param id the series
+     */
     public Gauge gauge(MeterId id) {
         return register(id, Gauge.class, Gauge::new);
     }
@@ -129,24 +145,39 @@ public final class MeterRegistry {
     /**
      * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
      * the first supplier for an id wins.
+     *
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
      */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
     }
 
-    /** A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain, non-blocking read. */
+    /**
+     * A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain,
+     * non-blocking read.
+     *
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
+     */
     public FunctionGauge ownGauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, null));
     }
 
-    /** The reader that calls gauge suppliers and function counters with a timeout. */
+    /** {@return the reader that calls gauge suppliers and function counters with a timeout} */
     public CallbackReader callbacks() {
         return callbacks;
     }
 
-    /** The timer for {@code id}, created on first use. */
+    /**
+     * {@return the timer for {@code id}, created on first use}
+     *
+     * @param id the series
+     */
     public Timer timer(MeterId id) {
         return register(id, Timer.class, i -> new Timer(i, windowMillis, clock.millis()));
     }
@@ -211,12 +242,12 @@ public final class MeterRegistry {
         return created;
     }
 
-    /** Registrations of new metric names refused by the cap on names. */
+    /** {@return the registrations of new metric names refused by the cap on names} */
     public long refusedNames() {
         return refusedNames.sum();
     }
 
-    /** The cap on metric names. */
+    /** {@return the cap on metric names} */
     public int maxNames() {
         return maxNames;
     }
@@ -226,12 +257,12 @@ public final class MeterRegistry {
                 + registered.getSimpleName() + "; it cannot also be a " + requested.getSimpleName());
     }
 
-    /** Every series, in id order. */
+    /** {@return every series, in id order} */
     public List<Meter> meters() {
         return new ArrayList<>(meters.values());
     }
 
-    /** Per metric name, how many registrations were folded into its overflow series. */
+    /** {@return per metric name, how many registrations were folded into its overflow series} */
     public Map<String, Long> folded() {
         Map<String, Long> folded = new TreeMap<>();
         families.forEach((name, family) -> {
@@ -243,7 +274,7 @@ public final class MeterRegistry {
         return folded;
     }
 
-    /** An immutable snapshot of every series at the clock's current time. */
+    /** {@return an immutable snapshot of every series at the clock's current time} */
     public MetricsSnapshot snapshot() {
         long now = clock.millis();
         List<MeterSnapshot> readings = new ArrayList<>();

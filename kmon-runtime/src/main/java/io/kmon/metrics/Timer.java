@@ -34,7 +34,11 @@ public final class Timer implements Meter {
     /** Longest duration recorded, in nanoseconds (2^53, about 104 days); longer ones count as this. */
     public static final long MAX_NANOS = 1L << 53;
 
-    /** Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that. */
+    /**
+     * Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that.
+     *
+     * @param nanos the duration in nanoseconds
+     */
     public void record(long nanos) {
         // Clamped, so the sum needs over a thousand 104-day durations to pass Long.MAX_VALUE,
         // and totalNanos() can saturate at a negative sum instead of wrapping. One unsigned
@@ -49,17 +53,17 @@ public final class Timer implements Meter {
         window.record(n);
     }
 
-    /** Starts timing; closing the sample records the elapsed time once. */
+    /** {@return a started sample} Closing it records the elapsed time once. */
     public Sample start() {
         return new Sample(this, System.nanoTime());
     }
 
-    /** Durations recorded so far. */
+    /** {@return how many durations were recorded so far} */
     public long count() {
         return count.sum();
     }
 
-    /** Sum of all durations, in nanoseconds; {@link Long#MAX_VALUE} once it passes that. */
+    /** {@return the sum of all durations, in nanoseconds} {@link Long#MAX_VALUE} once it passes that. */
     public long totalNanos() {
         long sum = totalNanos.sum();
         return sum < 0 ? Long.MAX_VALUE : sum;
@@ -90,7 +94,11 @@ public final class Timer implements Meter {
             this.startNanos = startNanos;
         }
 
-        /** Records the time since {@link Timer#start()} and returns it in nanoseconds. */
+        /**
+         * Records the time since {@link Timer#start()}.
+         *
+         * @return the time recorded, in nanoseconds
+         */
         public long stop() {
             long elapsed = System.nanoTime() - startNanos;
             if (!closed) {

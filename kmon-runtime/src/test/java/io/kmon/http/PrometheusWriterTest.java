@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.testing.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ class PrometheusWriterTest {
     void emptyWindow_omitsQuantiles_keepsCumulativeCountSumAndBuckets() {
         try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).window(Duration.ofMinutes(1)).build()) {
             kmon.timer("db.query").record(1_000_000);
-            clock.advance(Duration.ofMinutes(5).toMillis());
+            clock.advance(Duration.ofMinutes(5));
             String summary = new String(PrometheusWriter.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
                     StandardCharsets.UTF_8);
             assertFalse(summary.contains("quantile="), summary);

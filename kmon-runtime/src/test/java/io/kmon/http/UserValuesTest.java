@@ -13,6 +13,7 @@ import io.kmon.annotations.AlertLevel;
 import io.kmon.health.HealthResult;
 import io.kmon.health.HealthStatus;
 import io.kmon.metrics.Counter;
+import io.kmon.testing.FakeClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.InternalFailures;
 import io.kmon.http.KmonServer;
+import io.kmon.testing.RecordingLogger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +38,7 @@ class BrokenHooksTest {
         kmon.close();
     }
 
-    private Faulty start(ListLogger logger) {
+    private Faulty start(RecordingLogger logger) {
         kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger)
                 .healthTimeout(Duration.ofSeconds(1)).build();
         kmon.alerts().onAlert(alert -> {
@@ -71,7 +72,7 @@ class BrokenHooksTest {
 
     @Test
     void brokenListenerGaugesAndCheck_leaveCallsAndEndpointsWorking_eachCountedAndLoggedOnce() throws Exception {
-        ListLogger logger = ListLogger.working();
+        RecordingLogger logger = new RecordingLogger();
         Faulty proxy = start(logger);
 
         for (int i = 0; i < 3; i++) {
@@ -99,7 +100,7 @@ class BrokenHooksTest {
 
     @Test
     void brokenLoggerBackend_leavesCallsAlertsAndEndpointsWorking_andIsCounted() throws Exception {
-        Faulty proxy = start(ListLogger.broken());
+        Faulty proxy = start(RecordingLogger.throwing());
 
         assertThrows(InterruptedException.class, proxy::call);
         kmon.checkAlertsNow();
