@@ -343,6 +343,9 @@ public final class KmonServer implements AutoCloseable {
          * Whether {@code /metrics/prometheus} exposes timers as summaries of their sliding window
          * (quantiles 0.5, 0.95, 0.99) instead of histograms (default false: histograms, which
          * Prometheus can add up across instances; summaries cannot be).
+         *
+         * @param summaries true for summaries of the window
+         * @return this builder
          */
         public Builder prometheusSummaries(boolean summaries) {
             this.prometheusSummaries = summaries;
@@ -355,6 +358,8 @@ public final class KmonServer implements AutoCloseable {
          * bucket grid, 2^(k/16) s (at most 2.2% away), so every bucket count is exact; at most
          * 64. Native histograms (protobuf) always carry every bucket.
          *
+         * @param seconds the boundaries, in seconds
+         * @return this builder
          * @throws IllegalArgumentException when a boundary is not positive and finite, or more than 64
          */
         public Builder histogramBuckets(double... seconds) {
