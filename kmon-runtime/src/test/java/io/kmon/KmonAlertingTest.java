@@ -11,6 +11,10 @@ import io.kmon.alert.FailedCallsRule;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.ErrorGroup;
 import io.kmon.errors.InternalFailures;
+import io.kmon.internal.Background;
+import io.kmon.internal.CallAlerts;
+import io.kmon.internal.MethodMonitor;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;
@@ -154,7 +158,7 @@ class KmonAlertingTest {
         assertEquals(101, s.counters().filter(c -> c.id().name().equals("user.login")).count(), "cap + overflow");
         assertEquals(1_000_001, s.sum("user.login"), "nothing lost: folded calls count in the overflow series");
         assertEquals(999_901L, s.folded().get("user.login"));
-        assertEquals(999_901, s.count(Kmon.SERIES_FOLDED));
+        assertEquals(999_901, s.count(MetricNames.SERIES_FOLDED));
         List<Alert> alerts = kmon.alerts().recent();
         assertEquals(1, alerts.size());
         assertEquals(CardinalityRule.NAME, alerts.get(0).rule());
@@ -188,7 +192,7 @@ class KmonAlertingTest {
         kmon.alert(AlertLevel.ERROR, "y", "c", Map.of());
 
         assertEquals(2L, kmon.internalFailureCounts().get("listener"));
-        assertEquals(2, kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", "listener"));
+        assertEquals(2, kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "listener"));
         assertEquals(2, kmon.snapshot().count("monitoring.alerts", "level", "error"));
     }
 

@@ -1,7 +1,7 @@
 package io.kmon.http;
 
-import io.kmon.Kmon;
 import io.kmon.alert.MemoryRule;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.SeriesStore;
 import java.util.Collection;
 import java.util.List;
@@ -30,10 +30,10 @@ record ChartSeries(List<String> calls, List<String> errors, List<String> p95, Li
         Set<String> calls = new TreeSet<>();
         Set<String> p95 = new TreeSet<>();
         for (String prefix : prefixes) {
-            calls.add(prefix + ".calls");
-            p95.add(prefix + ".duration" + SeriesStore.P95_SUFFIX);
+            calls.add(prefix + MetricNames.CALLS);
+            p95.add(prefix + MetricNames.DURATION + SeriesStore.P95_SUFFIX);
         }
-        return new ChartSeries(present(calls, recent), present(List.of(Kmon.ERRORS_COUNT), recent),
+        return new ChartSeries(present(calls, recent), present(List.of(MetricNames.ERRORS_COUNT), recent),
                 present(p95, recent), present(List.of(CPU), recent), present(List.of(HEAP), recent),
                 present(List.of(MemoryRule.GAUGE), recent));
     }

@@ -330,9 +330,10 @@ public final class KmonServer implements AutoCloseable {
         private Map<String, Router.Route> routes() {
             Map<String, Router.Route> routes = new LinkedHashMap<>();
             routes.putAll(DashboardEndpoint.routes());
-            routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon), false));
-            routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon), false));
-            routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon), false));
+            routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon::snapshot, kmon::seriesNames,
+                    kmon.startMillis(), kmon.alerts(), kmon.health()), false));
+            routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon::snapshot), false));
+            routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon::series), false));
             routes.put("/health", new Router.Route(health(kmon.health()::check), false));
             routes.put("/health/live", new Router.Route(health(kmon.health()::checkLiveness), !protectLiveness));
             routes.put("/health/ready", new Router.Route(health(kmon.health()::checkReadiness), false));

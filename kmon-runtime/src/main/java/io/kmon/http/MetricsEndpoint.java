@@ -1,8 +1,8 @@
 package io.kmon.http;
 
-import io.kmon.Kmon;
 import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.health.HealthRegistry;
 import io.kmon.health.HealthReport;
 import io.kmon.metrics.MetricsSnapshot;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /metrics}: the JSON status, the original design's {@code get_monitoring_status()}:
@@ -20,10 +21,28 @@ import java.util.Set;
 final class MetricsEndpoint implements Endpoint {
     static final long RECENT_MILLIS = Duration.ofHours(1).toMillis();
 
-    private final Kmon kmon;
+    private final Supplier<MetricsSnapshot> snapshots;
+    private final Supplier<Set<String>> seriesNames;
+    private final long startMillis;
+    private final AlertEngine alerts;
+    private final HealthRegistry health;
 
-    MetricsEndpoint(Kmon kmon) {
-        this.kmon = kmon;
+    /**
+     * An endpoint.
+     *
+     * @param snapshots the metrics now
+     * @param seriesNames the names that have recent points
+     * @param startMillis when the instance started, for the uptime
+     * @param alerts for the alert counts
+     * @param health for the health report
+     */
+    MetricsEndpoint(Supplier<MetricsSnapshot> snapshots, Supplier<Set<String>> seriesNames, long startMillis,
+            AlertEngine alerts, HealthRegistry health) {
+        this.snapshots = snapshots;
+        this.seriesNames = seriesNames;
+        this.startMillis = startMillis;
+        this.alerts = alerts;
+        this.health = health;
     }
 
     /**
@@ -61,24 +80,20 @@ final class MetricsEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) {
-        MetricsSnapshot snapshot = kmon.snapshot();
-        List<MethodTable.Component> components = kmon.components().stream()
-                .map(c -> new MethodTable.Component(c.name(), c.prefix()))
-                .toList();
-        Set<String> seriesNames = kmon.seriesNames();
-        MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, kmon.startMillis(), components, seriesNames);
-        AlertEngine alerts = kmon.alerts();
+        MetricsSnapshot snapshot = snapshots.get();
+        Set<String> recent = seriesNames.get();
+        MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, startMillis, recent);
         Map<String, Long> byLevel = new LinkedHashMap<>();
         alerts.countsSince(snapshot.timestampMillis() - RECENT_MILLIS)
                 .forEach((level, n) -> byLevel.put(Json.level(level), n));
         for (AlertLevel level : AlertLevel.values()) {
             byLevel.putIfAbsent(Json.level(level), 0L);
         }
-        long recent = byLevel.values().stream().mapToLong(Long::longValue).sum();
-        HealthReport health = kmon.health().check();
-        Monitoring monitoring = new Monitoring(metrics.uptimeSeconds(), metrics.summary(), recent, byLevel,
-                kmon.health().names().size(), metrics.methods(), metrics.overflow(),
-                ChartSeries.of(components.stream().map(MethodTable.Component::prefix).toList(), seriesNames));
-        return Response.json(200, new Body(monitoring, health, new AlertCounts(alerts.total(), recent)));
+        long recentAlerts = byLevel.values().stream().mapToLong(Long::longValue).sum();
+        HealthReport report = health.check();
+        Monitoring monitoring = new Monitoring(metrics.uptimeSeconds(), metrics.summary(), recentAlerts, byLevel,
+                health.names().size(), metrics.methods(), metrics.overflow(),
+                ChartSeries.of(snapshot.methods().stream().map(m -> m.prefix()).distinct().toList(), recent));
+        return Response.json(200, new Body(monitoring, report, new AlertCounts(alerts.total(), recentAlerts)));
     }
 }

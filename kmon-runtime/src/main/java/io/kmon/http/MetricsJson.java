@@ -56,8 +56,7 @@ final class MetricsJson {
             long totalCount, double totalSeconds) {}
 
     /** The summary of {@code snapshot} for a {@code Kmon} started at {@code startMillis}. */
-    static Metrics metrics(MetricsSnapshot snapshot, long startMillis, List<MethodTable.Component> components,
-            Set<String> seriesNames) {
+    static Metrics metrics(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames) {
         Map<String, Long> counters = new LinkedHashMap<>();
         Map<String, Double> gauges = new LinkedHashMap<>();
         Map<String, TimerSummary> timers = new LinkedHashMap<>();
@@ -74,7 +73,7 @@ final class MetricsJson {
         double uptime = Math.max(0, snapshot.timestampMillis() - startMillis) / 1000.0;
         return new Metrics(uptime,
                 new MetricsSummary(snapshot.timestampMillis(), counters, gauges, timers, seriesNames),
-                MethodTable.rows(snapshot, components), snapshot.folded());
+                MethodTable.rows(snapshot), snapshot.folded());
     }
 
     private static TimerSummary timer(MeterSnapshot.TimerSnapshot t) {

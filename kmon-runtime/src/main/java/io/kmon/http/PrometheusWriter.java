@@ -1,6 +1,7 @@
 package io.kmon.http;
 
 import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -22,7 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -82,10 +86,11 @@ final class PrometheusWriter {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
         }
         PrometheusNames names = new PrometheusNames();
+        Help help = new Help(snapshot);
         List<MetricSnapshot> families = new ArrayList<>();
         byName.forEach((name, meters) -> {
             try {
-                MetricSnapshot family = family(name, meters, names);
+                MetricSnapshot family = family(name, meters, names, help);
                 if (family != null) {
                     families.add(family);
                 }
@@ -97,14 +102,14 @@ final class PrometheusWriter {
         return new MetricSnapshots(families);
     }
 
-    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names) {
+    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names, Help help) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof MeterSnapshot.CounterSnapshot) {
             String family = PrometheusNames.counter(name);
             if (!names.claim(PrometheusNames.counterSamples(family))) {
                 return null;
             }
-            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(Help.of(name, "counter"));
+            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(help.of(name, "counter"));
             for (MeterSnapshot m : meters) {
                 b.dataPoint(CounterDataPointSnapshot.builder()
                         .labels(labels(m))
@@ -118,7 +123,7 @@ final class PrometheusWriter {
             if (!names.claim(PrometheusNames.gaugeSamples(family))) {
                 return null;
             }
-            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(Help.of(name, "gauge"));
+            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(help.of(name, "gauge"));
             for (MeterSnapshot m : meters) {
                 double value = ((MeterSnapshot.GaugeSnapshot) m).value();
                 if (!Double.isNaN(value)) {
@@ -132,7 +137,7 @@ final class PrometheusWriter {
             return null;
         }
         SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS)
-                .help(Help.of(name, "timer"));
+                .help(help.of(name, "timer"));
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
@@ -168,23 +173,27 @@ final class PrometheusWriter {
         return Labels.of(keys, values);
     }
 
-    /** HELP texts: kmon's own metrics say what they count, others name the kmon metric. */
+    /** HELP texts: a monitored method's series and kmon's call count say what they count, others name the metric. */
     private static final class Help {
-        static String of(String name, String type) {
-            if (name.equals(io.kmon.Kmon.ERRORS_COUNT)) {
+        private static final Map<String, String> METHOD_SERIES = Map.of(
+                MetricNames.CALLS, "Monitored calls",
+                MetricNames.SUCCESSES, "Monitored calls that returned normally",
+                MetricNames.ERRORS, "Monitored calls that threw, by error_type",
+                MetricNames.DURATION, "Duration of monitored calls in seconds");
+        private final Set<String> prefixes = new HashSet<>();
+
+        Help(MetricsSnapshot snapshot) {
+            snapshot.methods().forEach(m -> prefixes.add(m.prefix()));
+        }
+
+        String of(String name, String type) {
+            if (name.equals(MetricNames.ERRORS_COUNT)) {
                 return "Failed monitored calls, over all components and methods";
             }
-            if (name.endsWith(".calls") && type.equals("counter")) {
-                return "Monitored calls (" + name + ")";
-            }
-            if (name.endsWith(".successes") && type.equals("counter")) {
-                return "Monitored calls that returned normally (" + name + ")";
-            }
-            if (name.endsWith(".errors") && type.equals("counter")) {
-                return "Monitored calls that threw, by error_type (" + name + ")";
-            }
-            if (name.endsWith(".duration") && type.equals("timer")) {
-                return "Duration of monitored calls in seconds (" + name + ")";
+            int dot = name.lastIndexOf('.');
+            String text = dot < 0 ? null : METHOD_SERIES.get(name.substring(dot));
+            if (text != null && prefixes.contains(name.substring(0, dot))) {
+                return text + " (" + name + ")";
             }
             return "kmon " + type + " " + name;
         }

@@ -9,6 +9,7 @@ import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.InternalFailures;
 import io.kmon.http.KmonServer;
+import io.kmon.metrics.MetricNames;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,7 +67,7 @@ class BrokenHooksTest {
     }
 
     private long failures(String source) {
-        return kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", source);
+        return kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", source);
     }
 
     @Test

@@ -1,8 +1,9 @@
-package io.kmon;
+package io.kmon.internal;
 
 import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Background side ({@link #drain}): turns events into alerts through the engine's
  * cooldown, so a method that is slow on every call raises one alert per cooldown.
  */
-final class CallAlerts {
-    static final int CAPACITY = 1_024;
+public final class CallAlerts {
+    /** Pending events kept; more are dropped and counted. */
+    public static final int CAPACITY = 1_024;
     static final String SLOW_CALL = "slow_call";
     static final String CALL_FAILURE = "call_failure";
 
@@ -34,7 +36,7 @@ final class CallAlerts {
     private final Runnable scheduleDrain;
 
     /** @param scheduleDrain asks the background thread to call {@link #drain} soon; must not block */
-    CallAlerts(Runnable scheduleDrain) {
+    public CallAlerts(Runnable scheduleDrain) {
         this.scheduleDrain = scheduleDrain;
     }
 
@@ -62,7 +64,7 @@ final class CallAlerts {
      * Raises an alert per pending event. The flag is cleared before polling, so an event
      * offered after the last poll finds it clear and schedules another drain: none is stranded.
      */
-    void drain(AlertEngine alerts, InternalFailures failures) {
+    public void drain(AlertEngine alerts, InternalFailures failures) {
         drainScheduled.set(false);
         Event e;
         while ((e = queue.poll()) != null) {
@@ -82,7 +84,7 @@ final class CallAlerts {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method);
         if (e.error != null) {
-            details.put("error_type", e.error.getClass().getName());
+            details.put(MetricNames.ERROR_TYPE, MethodMonitor.errorType(e.error.getClass()));
             details.put("error", InternalFailures.describe(e.error));
             alerts.fire(CALL_FAILURE, where, AlertLevel.ERROR, "Call " + where + " failed: "
                     + InternalFailures.describe(e.error), component, details, e.millis);
@@ -106,12 +108,12 @@ final class CallAlerts {
     }
 
     /** Events waiting for the background thread. */
-    int pending() {
+    public int pending() {
         return size.get();
     }
 
     /** Events dropped because the queue was full. */
-    long dropped() {
+    public long dropped() {
         return dropped.sum();
     }
 
