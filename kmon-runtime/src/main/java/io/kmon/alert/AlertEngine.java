@@ -1,7 +1,7 @@
 package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.MetricsSnapshot;

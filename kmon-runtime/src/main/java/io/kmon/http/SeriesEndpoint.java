@@ -2,6 +2,7 @@ package io.kmon.http;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kmon.format.Json;
 import io.kmon.metrics.Point;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.kmon.internal;
 
 import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.Map;

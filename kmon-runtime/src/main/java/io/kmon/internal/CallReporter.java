@@ -1,7 +1,7 @@
 package io.kmon.internal;
 
 import io.kmon.errors.ErrorAggregator;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Clock;
 
 /**

@@ -7,7 +7,7 @@ import io.kmon.alert.FailedCallsRule;
 import io.kmon.alert.MemoryRule;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.ErrorAggregator;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.errors.JulCapture;
 import io.kmon.health.DefaultChecks;
 import io.kmon.health.HealthRegistry;

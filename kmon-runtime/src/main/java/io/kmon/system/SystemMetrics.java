@@ -1,6 +1,6 @@
 package io.kmon.system;
 
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Gauge;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.testing.FakeClock;

@@ -108,7 +108,7 @@ class BuiltInRulesTest {
     @Test
     void sporadicFolding_raisesOncePerCooldownInAnEngine() {
         var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
-                new io.kmon.errors.InternalFailures(new io.kmon.testing.RecordingLogger()));
+                new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new CardinalityRule(3, Duration.ofMinutes(5)));
         for (int minute = 0; minute < 10; minute++) {
             if (minute % 2 == 0) { // a new user every other minute, the rule every minute
@@ -125,7 +125,7 @@ class BuiltInRulesTest {
     @Test
     void rulesInAnEngine_raiseOncePerCooldownWhileTheConditionHolds() {
         var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
-                new io.kmon.errors.InternalFailures(new io.kmon.testing.RecordingLogger()));
+                new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new MemoryRule());
         registry.gauge(MeterId.of(MemoryRule.GAUGE)).set(85);
         for (int minute = 0; minute < 10; minute++) {

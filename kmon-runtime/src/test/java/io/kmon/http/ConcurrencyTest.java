@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.format.Json;
 import io.kmon.internal.MethodMonitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.http.KmonServer;
 import io.kmon.metrics.MetricNames;
 import java.net.http.HttpClient;

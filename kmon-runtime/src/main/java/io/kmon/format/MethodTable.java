@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MethodSnapshot;
@@ -10,7 +10,7 @@ import java.util.List;
  * One row per monitored method, read from a snapshot's typed methods: the dashboard's table
  * and the {@code methods} part of {@code /metrics}.
  */
-final class MethodTable {
+public final class MethodTable {
     private MethodTable() {}
 
     /**
@@ -30,7 +30,7 @@ final class MethodTable {
      * @param sharedDuration whether the durations are the cardinality cap's overflow timer, shared
      *     with other methods
      */
-    record Row(String component, String prefix, String method, long calls, long errors, double errorRate, Double avgSeconds,
+    public record Row(String component, String prefix, String method, long calls, long errors, double errorRate, Double avgSeconds,
             Double p50Seconds, Double p95Seconds, Double p99Seconds, Double maxSeconds, boolean sharedDuration) {}
 
     /** The rows of {@code snapshot}'s methods, by component then method. */

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.alert.MemoryRule;
 import io.kmon.metrics.MetricNames;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * @param heap {@code jvm.memory.heap.used_bytes}
  * @param memory {@code system.memory.usage_percent}, drawn when there is no heap series
  */
-record ChartSeries(List<String> calls, List<String> errors, List<String> p95, List<String> cpu, List<String> heap,
+public record ChartSeries(List<String> calls, List<String> errors, List<String> p95, List<String> cpu, List<String> heap,
         List<String> memory) {
     static final String CPU = "system.cpu.usage_percent";
     static final String HEAP = "jvm.memory.heap.used_bytes";

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricNames;
@@ -31,9 +31,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, or as OpenMetrics 1.0 when the
- * scraper's {@code Accept} header asks for it, through client_java's exposition writers (which
- * handle HELP/TYPE lines, escaping and number formatting).
+ * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4 or OpenMetrics 1.0, through
+ * client_java's exposition writers (which handle HELP/TYPE lines, escaping and number
+ * formatting). The HTTP exporter picks the format from the scraper's {@code Accept} header.
+ *
+ * <pre>{@code
+ * byte[] text = PrometheusText.write(kmon.snapshot(), false).body();
+ * }</pre>
  *
  * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
  * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
@@ -42,11 +46,11 @@ import java.util.TreeMap;
  * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
  * cardinality cap show as their {@code overflow="true"} series.
  */
-final class PrometheusWriter {
-    private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
+public final class PrometheusText {
+    private static final System.Logger LOG = System.getLogger(PrometheusText.class.getName());
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
 
-    private PrometheusWriter() {}
+    private PrometheusText() {}
 
     /**
      * Bytes and content type.
@@ -54,11 +58,11 @@ final class PrometheusWriter {
      * @param contentType the Content-Type to send
      * @param body the exposition
      */
-    record Output(String contentType, byte[] body) {}
+    public record Output(String contentType, byte[] body) {}
 
-    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
-    static Output write(MetricsSnapshot snapshot, String accept) {
-        ExpositionFormatWriter writer = wantsOpenMetrics(accept)
+    /** {@code snapshot} as OpenMetrics 1.0 when {@code openMetrics}, else as Prometheus text 0.0.4. */
+    public static Output write(MetricsSnapshot snapshot, boolean openMetrics) {
+        ExpositionFormatWriter writer = openMetrics
                 ? OpenMetricsTextFormatWriter.create()
                 : PrometheusTextFormatWriter.create();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -70,17 +74,8 @@ final class PrometheusWriter {
         return new Output(writer.getContentType(), out.toByteArray());
     }
 
-    /**
-     * Whether {@code accept} prefers OpenMetrics: its q-value for {@code application/openmetrics-text}
-     * is above 0 and above the one for {@code text/plain} (a tie, as with {@code *}{@code /*}, gets text).
-     */
-    static boolean wantsOpenMetrics(String accept) {
-        double openMetrics = QualityList.quality(accept, "application/openmetrics-text");
-        return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
-    }
-
     /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */
-    static MetricSnapshots convert(MetricsSnapshot snapshot) {
+    public static MetricSnapshots convert(MetricsSnapshot snapshot) {
         SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
         for (MeterSnapshot m : snapshot.meters()) {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
@@ -142,7 +137,7 @@ final class PrometheusWriter {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
                     .labels(labels(m))
-                    .quantiles(t.window().map(PrometheusWriter::quantiles).orElse(Quantiles.EMPTY))
+                    .quantiles(t.window().map(PrometheusText::quantiles).orElse(Quantiles.EMPTY))
                     .count(t.count())
                     .sum(Unit.nanosToSeconds(t.totalNanos()))
                     .build());

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code MetricsCollector.get_summary()} (counters, gauges, timer summaries), the uptime, the
  * per-method table, the cardinality overflow and the names that have recent series.
  */
-final class MetricsJson {
+public final class MetricsJson {
     private MetricsJson() {}
 
     /**
@@ -36,7 +36,7 @@ final class MetricsJson {
      * @param timersSummary per timer, its sliding window in seconds and cumulative totals
      * @param series names with recent points, for {@code /metrics/series}
      */
-    record MetricsSummary(long timestamp, Map<String, Long> counters, Map<String, Double> gauges,
+    public record MetricsSummary(long timestamp, Map<String, Long> counters, Map<String, Double> gauges,
             Map<String, TimerSummary> timersSummary, Set<String> series) {}
 
     /**
@@ -52,7 +52,7 @@ final class MetricsJson {
      * @param totalCount durations recorded since start
      * @param totalSeconds their sum
      */
-    record TimerSummary(long count, Double avg, Double min, Double max, Double p50, Double p95, Double p99,
+    public record TimerSummary(long count, Double avg, Double min, Double max, Double p50, Double p95, Double p99,
             long totalCount, double totalSeconds) {}
 
     /** The summary of {@code snapshot} for a {@code Kmon} started at {@code startMillis}. */
