@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * try (var t = kmon.timer("db.query", "table", "users").start()) { ... }
  * kmon.alert(AlertLevel.WARNING, "High memory usage", "system", Map.of());
  * kmon.health().register("db", () -> HealthResult.healthy(Map.of("pool", 4)));
- * kmon.alerts().onAlert(alert -> pager.page(alert));
+ * kmon.alerts().addListener(alert -> pager.page(alert));
  * }</pre>
  *
  * <p>What an instance runs on its one background thread ({@code kmon-background}): series
@@ -158,7 +158,7 @@ public final class Kmon implements AutoCloseable {
         parts.checkAlertsNow();
     }
 
-    /** The alert engine: listeners ({@code onAlert}), history, rules. */
+    /** The alert engine: listeners ({@code addListener}), history, rules. */
     public AlertEngine alerts() {
         return parts.alerts();
     }

@@ -185,7 +185,7 @@ class KmonAlertingTest {
 
     @Test
     void throwingListener_isCountedAndAsMetric() {
-        kmon.alerts().onAlert(a -> {
+        kmon.alerts().addListener(a -> {
             throw new IllegalStateException("pager down");
         });
         kmon.alert(AlertLevel.ERROR, "x", "c", Map.of());
@@ -224,7 +224,7 @@ class KmonAlertingTest {
         kmon.close();
         kmon = Kmon.builder().systemMetrics(false).logger(logger).build();
         BlockingQueue<String> threads = new ArrayBlockingQueue<>(10);
-        kmon.alerts().onAlert(a -> threads.add(Thread.currentThread().getName()));
+        kmon.alerts().addListener(a -> threads.add(Thread.currentThread().getName()));
         MethodMonitor find = kmon.component("Db", "api").method("find", MS, AlertLevel.WARNING);
 
         find.success(2 * MS);

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Raises, logs, keeps and hands out alerts.
  *
  * <pre>{@code
- * kmon.alerts().onAlert(alert -> slack.post(alert.message()));
+ * kmon.alerts().addListener(alert -> slack.post(alert.message()));
  * kmon.alert(AlertLevel.WARNING, "High memory usage", "system", Map.of("percent", 91));
  * List<Alert> recent = kmon.alerts().recent();   // newest first
  * }</pre>
@@ -96,7 +96,7 @@ public final class AlertEngine {
     }
 
     /** Adds a listener, told about every alert raised from now on. */
-    public void onAlert(AlertListener listener) {
+    public void addListener(AlertListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -118,19 +118,19 @@ public final class AlertEngine {
     }
 
     /**
-     * Raises an alert for the condition {@code rule} + {@code subject}, unless one was raised
-     * for it within the cooldown at the same or a higher level; a suppressed alert is counted
-     * and reported by the next one raised.
+     * Raises an alert for {@code condition} of {@code rule} (the rule plus the condition's
+     * subject identify it), unless one was raised for it within the cooldown at the same or a
+     * higher level; a suppressed alert is counted and reported by the next one raised.
      *
      * @param timestamp when it happened, epoch milliseconds
      * @return the alert, or null when it was suppressed
      */
-    public Alert fire(String rule, String subject, AlertLevel level, String message, String component,
-            Map<String, ?> details, long timestamp) {
-        Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(component, "component");
-        ConditionKey key = new ConditionKey(AlertRule.checkName(rule), Objects.requireNonNull(subject, "subject"));
+    public Alert fire(String rule, Condition condition, long timestamp) {
+        AlertLevel level = condition.level();
+        String message = condition.message();
+        String component = condition.component();
+        Map<String, Object> details = condition.details();
+        ConditionKey key = new ConditionKey(AlertRule.checkName(rule), condition.subject());
         Alert alert;
         synchronized (lock) {
             Cooldown state = cooldowns.get(key);
@@ -227,8 +227,7 @@ public final class AlertEngine {
                 Set<String> now = new HashSet<>();
                 for (Condition c : firing == null ? List.<Condition>of() : firing) {
                     now.add(c.subject());
-                    fire(rule.name(), c.subject(), c.level(), c.message(), c.component(), c.details(),
-                            snapshot.timestampMillis());
+                    fire(rule.name(), c, snapshot.timestampMillis());
                 }
                 Set<String> before = activeSubjects.put(rule.name(), now);
                 if (before != null) {

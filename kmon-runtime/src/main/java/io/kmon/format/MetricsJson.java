@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The metrics part of {@code /metrics}, read from one snapshot: the original design's
- * {@code MetricsCollector.get_summary()} (counters, gauges, timer summaries), the uptime, the
+ * The metrics part of {@code /metrics}, read from one snapshot: counters, gauges and timer
+ * summaries keyed by {@code name{tag=value, …}}, the uptime, the
  * per-method table, the cardinality overflow and the names that have recent series.
  */
 public final class MetricsJson {

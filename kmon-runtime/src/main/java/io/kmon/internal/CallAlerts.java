@@ -1,6 +1,7 @@
 package io.kmon.internal;
 
 import io.kmon.alert.AlertEngine;
+import io.kmon.alert.Condition;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MetricNames;
@@ -86,15 +87,15 @@ public final class CallAlerts {
         if (e.error != null) {
             details.put(MetricNames.ERROR_TYPE, MethodMonitor.errorType(e.error.getClass()));
             details.put("error", InternalFailures.describe(e.error));
-            alerts.fire(CALL_FAILURE, where, AlertLevel.ERROR, "Call " + where + " failed: "
-                    + InternalFailures.describe(e.error), component, details, e.millis);
+            alerts.fire(CALL_FAILURE, new Condition(AlertLevel.ERROR, "Call " + where + " failed: "
+                    + InternalFailures.describe(e.error), component, where, details), e.millis);
         } else {
             double ms = millis(e.nanos);
             double threshold = millis(e.method.slowNanos());
             details.put("duration_ms", ms);
             details.put("threshold_ms", threshold);
-            alerts.fire(SLOW_CALL, where, e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
-                    + " ms (threshold " + format(threshold) + " ms)", component, details, e.millis);
+            alerts.fire(SLOW_CALL, new Condition(e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
+                    + " ms (threshold " + format(threshold) + " ms)", component, where, details), e.millis);
         }
     }
 

@@ -132,7 +132,7 @@ class BuiltInRulesTest {
             engine.evaluate(registry.snapshot());
             clock.advance(Duration.ofMinutes(1));
         }
-        // The original design alerted every minute: ten alerts. With a 5 minute cooldown: two.
+        // Evaluated every minute for ten minutes: without a cooldown ten alerts; with 5 minutes, two.
         assertEquals(2, engine.recent().size());
         assertEquals(4, engine.recent().get(0).suppressed());
     }

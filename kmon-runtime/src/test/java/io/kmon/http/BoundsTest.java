@@ -59,7 +59,7 @@ class BoundsTest {
         Set<String> names = kmon.snapshot().meters().stream().map(m -> m.id().name())
                 .filter(n -> n.startsWith("flood.")).collect(Collectors.toSet());
         assertEquals(100, names.size(), "the first 100 names are kept");
-        kmon.alerts().onAlert(alert -> {
+        kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("listener down");
         });
 

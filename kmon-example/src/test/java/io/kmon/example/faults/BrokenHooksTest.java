@@ -41,7 +41,7 @@ class BrokenHooksTest {
     private Faulty start(ListLogger logger) {
         kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger)
                 .healthTimeout(Duration.ofSeconds(1)).build();
-        kmon.alerts().onAlert(alert -> {
+        kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("pager down");
         });
         kmon.gauge("pool.size", () -> {
