@@ -44,7 +44,7 @@ public final class MeterRegistry {
     private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SeriesFamily> families = new ConcurrentHashMap<>();
 
     /**
      * A registry.
@@ -177,7 +177,7 @@ public final class MeterRegistry {
         Meter existing = meters.get(id);
         Consumer<M> join = joinExisting;
         if (existing == null) {
-            Family family = family(id.name(), type);
+            SeriesFamily family = family(id.name(), type);
             if (family == null) {
                 refusedNames.increment();
                 return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
@@ -214,13 +214,13 @@ public final class MeterRegistry {
     }
 
     /** The family of {@code name}, created while the cap on names allows; null when it does not. */
-    private Family family(String name, Class<?> type) {
-        Family family = families.get(name);
+    private SeriesFamily family(String name, Class<?> type) {
+        SeriesFamily family = families.get(name);
         if (family != null) {
             return family;
         }
         if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
-            return families.computeIfAbsent(name, n -> new Family(type));
+            return families.computeIfAbsent(name, n -> new SeriesFamily(type));
         }
         int n;
         do {
@@ -229,7 +229,7 @@ public final class MeterRegistry {
                 return null;
             }
         } while (!names.compareAndSet(n, n + 1));
-        Family created = new Family(type);
+        SeriesFamily created = new SeriesFamily(type);
         family = families.putIfAbsent(name, created);
         if (family != null) {
             names.decrementAndGet(); // another thread created it first
@@ -278,28 +278,5 @@ public final class MeterRegistry {
             readings.add(meter.snapshot(now));
         }
         return new MetricsSnapshot(now, readings, folded());
-    }
-
-    /** The series of one metric name: one type, a capped number of tag sets. */
-    private static final class Family {
-        final Class<?> type;
-        final AtomicInteger series = new AtomicInteger();
-        final LongAdder folded = new LongAdder();
-
-        Family(Class<?> type) {
-            this.type = type;
-        }
-
-        /** Takes one of the family's {@code cap} places; false when all are taken. */
-        boolean admit(int cap) {
-            int n;
-            do {
-                n = series.get();
-                if (n >= cap) {
-                    return false;
-                }
-            } while (!series.compareAndSet(n, n + 1));
-            return true;
-        }
     }
 }

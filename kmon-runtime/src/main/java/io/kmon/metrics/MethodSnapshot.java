@@ -1,7 +1,6 @@
 package io.kmon.metrics;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
