@@ -29,8 +29,11 @@ public final class ExportBridge {
 
     /** The {@code /metrics} JSON body now: snapshot, health, summary and JSON. */
     public byte[] metricsJson() {
-        return Json.bytes(StatusJson.of(kmon.snapshot(), kmon.startMillis(), kmon.seriesNames(), kmon.health().check(),
-                kmon.health().names().size(), kmon.alerts()));
+        MetricsSnapshot snapshot = kmon.snapshot();
+        return Json.bytes(StatusJson.of(snapshot, kmon.startMillis(), kmon.seriesNames(), kmon.health().check(),
+                kmon.health().names().size(),
+                kmon.alerts().countsSince(snapshot.timestampMillis() - StatusJson.RECENT.toMillis()),
+                kmon.alerts().total()));
     }
 
     /** Prometheus text of an existing snapshot: conversion and writing only. */

@@ -1,6 +1,5 @@
 package io.kmon.format;
 
-import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.health.HealthReport;
 import io.kmon.metrics.MethodSnapshot;
@@ -17,8 +16,10 @@ import java.util.Set;
  * metrics snapshot, one health report and the alert counts.
  *
  * <pre>{@code
- * byte[] json = Json.bytes(StatusJson.of(kmon.snapshot(), kmon.startMillis(), kmon.seriesNames(),
- *         kmon.health().check(), kmon.health().names().size(), kmon.alerts()));
+ * MetricsSnapshot snapshot = kmon.snapshot();
+ * long hourAgo = snapshot.timestampMillis() - StatusJson.RECENT.toMillis();
+ * byte[] json = Json.bytes(StatusJson.of(snapshot, kmon.startMillis(), kmon.seriesNames(), kmon.health().check(),
+ *         kmon.health().names().size(), kmon.alerts().countsSince(hourAgo), kmon.alerts().total()));
  * }</pre>
  */
 public final class StatusJson {
@@ -68,21 +69,22 @@ public final class StatusJson {
      * @param seriesNames the names that have recent points
      * @param health the health report now
      * @param healthChecks how many checks are registered
-     * @param alerts the alert counts' source
+     * @param recentByLevel per level, alerts raised within {@link #RECENT} of the snapshot
+     * @param totalAlerts alerts raised since start
      */
     public static Body of(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames, HealthReport health,
-            int healthChecks, AlertEngine alerts) {
+            int healthChecks, Map<AlertLevel, Long> recentByLevel, long totalAlerts) {
         MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, startMillis, seriesNames);
         Map<String, Long> byLevel = new LinkedHashMap<>();
-        alerts.countsSince(snapshot.timestampMillis() - RECENT.toMillis())
-                .forEach((level, n) -> byLevel.put(Json.level(level), n));
+        recentByLevel.forEach((level, n) -> byLevel.put(Json.level(level), n));
         for (AlertLevel level : AlertLevel.values()) {
             byLevel.putIfAbsent(Json.level(level), 0L);
         }
         long recent = byLevel.values().stream().mapToLong(Long::longValue).sum();
         Monitoring monitoring = new Monitoring(metrics.uptimeSeconds(), metrics.summary(), recent, byLevel,
                 healthChecks, metrics.methods(), metrics.overflow(),
-                ChartSeries.of(snapshot.methods().stream().map(MethodSnapshot::prefix).distinct().toList(), seriesNames));
-        return new Body(monitoring, health, new AlertCounts(alerts.total(), recent));
+                ChartSeries.of(snapshot.methods().stream().map(MethodSnapshot::prefix).distinct().toList(),
+                        seriesNames));
+        return new Body(monitoring, health, new AlertCounts(totalAlerts, recent));
     }
 }

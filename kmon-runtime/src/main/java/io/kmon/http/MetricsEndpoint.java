@@ -38,7 +38,9 @@ final class MetricsEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) {
-        return Response.json(200, StatusJson.of(snapshots.get(), startMillis, seriesNames.get(), health.check(),
-                health.names().size(), alerts));
+        MetricsSnapshot snapshot = snapshots.get();
+        return Response.json(200, StatusJson.of(snapshot, startMillis, seriesNames.get(), health.check(),
+                health.names().size(), alerts.countsSince(snapshot.timestampMillis() - StatusJson.RECENT.toMillis()),
+                alerts.total()));
     }
 }
