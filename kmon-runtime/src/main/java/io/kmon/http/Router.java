@@ -119,8 +119,8 @@ final class Router implements HttpHandler {
             Request request = new Request(path, Query.parse(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), authenticated);
             return route.endpoint().handle(request);
-        } catch (HttpException rejected) {
-            return Response.error(rejected.status(), rejected.getMessage());
+        } catch (HttpException badRequest) {
+            return Response.error(badRequest.status(), badRequest.getMessage());
         } catch (Throwable e) {
             // Any Throwable, a StackOverflowError or an AssertionError too: the worker survives it,
             // and the client must get an answer rather than a closed connection.

@@ -198,11 +198,17 @@ class HealthRegistryTest {
     @Test
     void close_stopsEveryHealthThreadEvenAHungOne() throws Exception {
         Set<Thread> before = healthThreads();
+        CountDownLatch bothRunning = new CountDownLatch(2); // so neither can reuse the other's thread
         registry.register("stuck", () -> {
+            bothRunning.countDown();
             never.await();
             return HealthResult.healthy();
         });
-        registry.register("fine", HealthResult::healthy);
+        registry.register("fine", () -> {
+            bothRunning.countDown();
+            bothRunning.await();
+            return HealthResult.healthy();
+        });
         registry.check();
         assertEquals(2, registry.threads());
 
