@@ -125,7 +125,7 @@ public final class Kmon implements AutoCloseable {
         return parts.components().component(name, prefix);
     }
 
-    /** The names of the monitored components, sorted; their figures are in {@link #snapshot()}. */
+    /** The monitored components (up to {@code maxComponents}), by name; their figures are in {@link #snapshot()}. */
     public List<ComponentMonitor> components() {
         return parts.components().list();
     }
@@ -222,7 +222,7 @@ public final class Kmon implements AutoCloseable {
         return parts.failures().counts();
     }
 
-    /** Counts a failure kmon contained outside a monitored call (an endpoint's, say) under {@code source}; never throws. */
+    /** Counts a failure kmon contained outside a monitored call (an endpoint's) under {@code source}; never throws. */
     public void containedFailure(String source, Throwable error) {
         parts.failures().record(Objects.requireNonNull(source, "source"), error);
     }

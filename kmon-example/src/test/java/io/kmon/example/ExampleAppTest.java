@@ -98,9 +98,8 @@ class ExampleAppTest {
 
         assertEquals(2, alerts.size(), alerts.toString());
         assertTrue(alerts.stream().allMatch(a -> a.level() == AlertLevel.ERROR && a.component().equals(API)));
-        assertEquals(List.of("io.kmon.example.catalog.CatalogAuthenticationException",
-                        "io.kmon.example.catalog.CatalogConnectionException"),
-                alerts.stream().map(a -> a.details().get("error_type")).sorted().toList());
+        assertEquals(List.of("CatalogAuthenticationException", "CatalogConnectionException"),
+                alerts.stream().map(a -> a.details().get("error_type")).sorted().toList(), "the error_type tag's text");
         assertEquals(1, kmon.snapshot().count("api.errors", "component", API, "method", "categories",
                 "error_type", "CatalogConnectionException"));
     }
