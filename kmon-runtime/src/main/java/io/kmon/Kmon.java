@@ -88,7 +88,6 @@ public final class Kmon implements AutoCloseable {
 
     /**
      * The counter {@code name} with {@code tags} (alternating keys and values).
-     *
      * @param name the dotted metric name
      * @param tags tag keys and values, alternating
      * @return the counter; the same one for the same name and tags
@@ -101,7 +100,6 @@ public final class Kmon implements AutoCloseable {
 
     /**
      * The settable gauge {@code name} with {@code tags}; the same checks as {@link #counter}.
-     *
      * @param name the dotted metric name
      * @param tags tag keys and values, alternating
      * @return the gauge; the same one for the same name and tags
@@ -114,7 +112,6 @@ public final class Kmon implements AutoCloseable {
      * A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. The
      * supplier runs on a kmon thread and is waited for at most {@code callbackTimeout} (100 ms):
      * a late or hung supplier reads as its last good value, and never holds the reader.
-     *
      * @param name the dotted metric name
      * @param supplier reads the value
      * @param tags tag keys and values, alternating
@@ -126,7 +123,6 @@ public final class Kmon implements AutoCloseable {
 
     /**
      * The timer {@code name} with {@code tags}; the same checks as {@link #counter}.
-     *
      * @param name the dotted metric name
      * @param tags tag keys and values, alternating
      * @return the timer; the same one for the same name and tags
@@ -141,7 +137,6 @@ public final class Kmon implements AutoCloseable {
      *
      * <p>Beyond {@code maxComponents} components, a new one still records its metrics but is
      * not listed, has no health check and is counted in {@value io.kmon.metrics.MetricNames#COMPONENTS_REFUSED}.
-     *
      * @param name the component name (tag {@code component})
      * @param prefix the first part of its metric names
      * @return the component
@@ -164,7 +159,6 @@ public final class Kmon implements AutoCloseable {
 
     /**
      * {@return recent points of metric {@code name} at or after {@code sinceMillis}, oldest first}
-     *
      * @param name the metric name
      * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
      */
@@ -213,7 +207,6 @@ public final class Kmon implements AutoCloseable {
     /**
      * Raises an alert now: logged, kept in the history, handed to the listeners (on this
      * thread). Alerts raised this way are never suppressed by a cooldown.
-     *
      * @param level the alert's level
      * @param message what happened
      * @param component what it is about
@@ -227,7 +220,6 @@ public final class Kmon implements AutoCloseable {
     /**
      * Records a failure that did not come from a monitored call (a background job, a caught
      * exception worth tracking) in the error aggregator.
-     *
      * @param component what failed
      * @param error what it threw
      */
@@ -274,7 +266,6 @@ public final class Kmon implements AutoCloseable {
      * Counts a failure that kmon contained outside a monitored call, under {@code source}, as
      * {@link io.kmon.metrics.MetricNames#INTERNAL_FAILURES}, and logs the first of each source. For kmon's own exporters
      * (an endpoint that failed answers 500 and reports it here); never throws.
-     *
      * @param source the part of kmon that failed
      * @param error what it threw
      */

@@ -43,12 +43,11 @@ public final class AlertEngine {
     public static final String CRITICAL_MARKER = "[CRITICAL]";
     private final Clock clock;
     private final long cooldownMillis;
-    private final System.Logger logger;
     private final InternalFailures failures;
 
     private final AlertHistory history;
     private final Cooldowns cooldowns; // guarded by itself
-    private final CopyOnWriteArrayList<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final AlertDelivery delivery;
     private final CopyOnWriteArrayList<AlertRule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> activeSubjects = new HashMap<>(); // guarded by evaluating
     private final Object evaluating = new Object();
@@ -73,8 +72,8 @@ public final class AlertEngine {
         this.history = new AlertHistory(historySize);
         this.cooldownMillis = cooldown.toMillis();
         this.cooldowns = new Cooldowns(cooldownMillis);
-        this.logger = Objects.requireNonNull(logger, "logger");
         this.failures = Objects.requireNonNull(failures, "failures");
+        this.delivery = new AlertDelivery(Objects.requireNonNull(logger, "logger"), failures);
     }
 
     /**
@@ -83,7 +82,7 @@ public final class AlertEngine {
      * @param listener called with each alert, on the thread that raised it
      */
     public void addListener(AlertListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        delivery.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -93,7 +92,7 @@ public final class AlertEngine {
      * @return false when it was not registered
      */
     public boolean removeListener(AlertListener listener) {
-        return listeners.remove(listener);
+        return delivery.remove(listener);
     }
 
     /**
@@ -108,7 +107,7 @@ public final class AlertEngine {
     public Alert raise(AlertLevel level, String message, String component, Map<String, ?> details) {
         Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, SafeValues.details(details), 0);
         history.add(alert);
-        deliver(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
@@ -137,7 +136,7 @@ public final class AlertEngine {
                     before);
             history.add(alert); // under the cooldowns' lock: the history's order is the cooldowns' order
         }
-        deliver(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
@@ -223,48 +222,12 @@ public final class AlertEngine {
         }
     }
 
-    private void deliver(Alert alert) {
-        log(alert);
-        for (AlertListener listener : listeners) {
-            try {
-                listener.onAlert(alert);
-            } catch (RuntimeException | LinkageError e) {
-                failures.record("listener", e);
-            }
-        }
-    }
-
-    private void log(Alert alert) {
-        System.Logger.Level level = switch (alert.level()) {
-            case INFO -> System.Logger.Level.INFO;
-            case WARNING -> System.Logger.Level.WARNING;
-            case ERROR, CRITICAL -> System.Logger.Level.ERROR;
-        };
-        try {
-            if (logger.isLoggable(level)) {
-                logger.log(level, logLine(alert));
-            }
-        } catch (RuntimeException | LinkageError e) {
-            failures.record(InternalFailures.LOGGER, e);
-        }
-    }
-
     /**
-     * {@return {@code [CRITICAL] [component] message {details}} on one line} What the log shows
-     * for {@code alert}.
-     *
+     * {@return {@code [CRITICAL] [component] message {details}} on one line: the log's text}
      * @param alert the alert
      */
     public static String logLine(Alert alert) {
-        StringBuilder line = new StringBuilder();
-        if (alert.level() == AlertLevel.CRITICAL) {
-            line.append(CRITICAL_MARKER).append(' ');
-        }
-        line.append('[').append(alert.component()).append("] ").append(alert.message());
-        if (!alert.details().isEmpty()) {
-            line.append(' ').append(alert.details());
-        }
-        return SafeValues.oneLine(line.toString());
+        return AlertDelivery.logLine(alert);
     }
 
     /** {@return the alerts kept, newest first} */

@@ -96,7 +96,6 @@ public final class HealthRegistry implements AutoCloseable {
 
     /**
      * Registers {@code check} for readiness (and the full report), replacing any check of that name.
-     *
      * @param name the check's name
      * @param check the check
      */
@@ -107,7 +106,6 @@ public final class HealthRegistry implements AutoCloseable {
     /**
      * Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the
      * process restarted.
-     *
      * @param name the check's name
      * @param check the check
      */
@@ -117,7 +115,6 @@ public final class HealthRegistry implements AutoCloseable {
 
     /**
      * Registers {@code check} for readiness only.
-     *
      * @param name the check's name
      * @param check the check
      */
@@ -128,7 +125,6 @@ public final class HealthRegistry implements AutoCloseable {
     /**
      * Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness
      * report.
-     *
      * @param name the check's name
      * @param check the check
      */
@@ -164,7 +160,6 @@ public final class HealthRegistry implements AutoCloseable {
 
     /**
      * Registers {@code check} unless a check of that name exists or the cap is reached.
-     *
      * @param name the check's name
      * @param check the check
      * @param probes the reports it belongs to (at least one)
@@ -180,7 +175,6 @@ public final class HealthRegistry implements AutoCloseable {
      * name exists; true when it was registered. For kmon's own checks (uptime, memory, a
      * component's error ratio), which read memory and cannot block: running them inline costs
      * no thread, and they do not count against {@code maxChecks} (components have their own cap).
-     *
      * @param name the check's name
      * @param check the check; it must not block
      * @param probes the reports it belongs to (at least one)
@@ -229,10 +223,8 @@ public final class HealthRegistry implements AutoCloseable {
     }
 
     /**
-     * Removes the check {@code name}.
-     *
+     * {@return whether there was a check {@code name}, now removed}
      * @param name the check's name
-     * @return false when there was none
      */
     public synchronized boolean unregister(String name) {
         Registration old = checks.remove(name);
@@ -247,29 +239,17 @@ public final class HealthRegistry implements AutoCloseable {
         return new TreeSet<>(checks.keySet());
     }
 
-    /**
-     * Runs every check.
-     *
-     * @return the report
-     */
+    /** {@return the report of every check, run now} */
     public HealthReport check() {
         return run(null);
     }
 
-    /**
-     * Runs the liveness checks.
-     *
-     * @return the liveness report
-     */
+    /** {@return the report of the liveness checks, run now} */
     public HealthReport checkLiveness() {
         return run(Probe.LIVENESS);
     }
 
-    /**
-     * Runs the readiness checks.
-     *
-     * @return the readiness report
-     */
+    /** {@return the report of the readiness checks, run now} */
     public HealthReport checkReadiness() {
         return run(Probe.READINESS);
     }
@@ -305,9 +285,7 @@ public final class HealthRegistry implements AutoCloseable {
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 
-    /**
-     * {@return the threads now running checks or idle for up to 30 s} For tests and diagnostics.
-     */
+    /** {@return the threads now running checks or idle for up to 30 s} For tests and diagnostics. */
     public int threads() {
         return runner.threads();
     }

@@ -48,7 +48,6 @@ public final class MeterRegistry {
 
     /**
      * A registry.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -59,7 +58,6 @@ public final class MeterRegistry {
 
     /**
      * A registry that reports every failed read of a function gauge or counter.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -74,7 +72,6 @@ public final class MeterRegistry {
 
     /**
      * A registry with a cap on metric names.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -100,7 +97,6 @@ public final class MeterRegistry {
 
     /**
      * {@return the counter for {@code id}, created on first use}
-     *
      * @param id the series
      */
     public Counter counter(MeterId id) {
@@ -110,7 +106,6 @@ public final class MeterRegistry {
     /**
      * A counter computed from {@code count} when read, called through the {@link CallbackReader}
      * (a late or hung function reads as its last good value); the first function for an id wins.
-     *
      * @param id the series
      * @param count reads the count
      * @return the counter
@@ -126,7 +121,6 @@ public final class MeterRegistry {
      * must be a plain read of other counts, which cannot block (a hand-off per read would cost
      * more than the read). Every registration adds its count, for the same id as past the
      * cardinality cap, so each source (a monitored method's adders, say) is counted exactly once.
-     *
      * @param id the series
      * @param count a plain read of other counts
      * @return the series {@code count} went into
@@ -139,7 +133,6 @@ public final class MeterRegistry {
 
     /**
      * {@return the settable gauge for {@code id}, created on first use}
-     *
      * @param id the series
      */
     public Gauge gauge(MeterId id) {
@@ -149,7 +142,6 @@ public final class MeterRegistry {
     /**
      * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
      * the first supplier for an id wins.
-     *
      * @param id the series
      * @param supplier reads the value
      * @return the gauge
@@ -162,7 +154,6 @@ public final class MeterRegistry {
     /**
      * A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain,
      * non-blocking read.
-     *
      * @param id the series
      * @param supplier reads the value
      * @return the gauge
@@ -179,7 +170,6 @@ public final class MeterRegistry {
 
     /**
      * {@return the timer for {@code id}, created on first use}
-     *
      * @param id the series
      */
     public Timer timer(MeterId id) {
