@@ -1,7 +1,9 @@
 package io.kmon.http;
 
-import io.kmon.Kmon;
+import io.kmon.format.PrometheusText;
+import io.kmon.metrics.MetricsSnapshot;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /metrics/prometheus}: Prometheus text 0.0.4, or OpenMetrics 1.0 when the
@@ -9,15 +11,29 @@ import java.util.Map;
  * tells caches the body depends on it.
  */
 final class PrometheusEndpoint implements Endpoint {
-    private final Kmon kmon;
+    private final Supplier<MetricsSnapshot> snapshots;
 
-    PrometheusEndpoint(Kmon kmon) {
-        this.kmon = kmon;
+    PrometheusEndpoint(Supplier<MetricsSnapshot> snapshots) {
+        this.snapshots = snapshots;
     }
 
     @Override
     public Response handle(Request request) {
-        PrometheusWriter.Output out = PrometheusWriter.write(kmon.snapshot(), request.header("Accept"));
+        PrometheusText.Output out = write(snapshots.get(), request.header("Accept"));
         return new Response(200, out.contentType(), out.body(), Map.of("Vary", "Accept"));
+    }
+
+    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
+    static PrometheusText.Output write(MetricsSnapshot snapshot, String accept) {
+        return PrometheusText.write(snapshot, wantsOpenMetrics(accept));
+    }
+
+    /**
+     * Whether {@code accept} prefers OpenMetrics: its q-value for {@code application/openmetrics-text}
+     * is above 0 and above the one for {@code text/plain} (a tie, as with {@code *}{@code /*}, gets text).
+     */
+    static boolean wantsOpenMetrics(String accept) {
+        double openMetrics = QualityList.quality(accept, "application/openmetrics-text");
+        return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
+import io.kmon.format.PrometheusNames;
+import io.kmon.format.PrometheusText;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.testing.FakeClock;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ class PrometheusWriterTest {
     private final FakeClock clock = new FakeClock();
 
     private String text(Kmon kmon, String accept) {
-        PrometheusWriter.Output out = PrometheusWriter.write(kmon.snapshot(), accept);
+        PrometheusText.Output out = PrometheusEndpoint.write(kmon.snapshot(), accept);
         return new String(out.body(), StandardCharsets.UTF_8);
     }
 
@@ -99,16 +101,16 @@ class PrometheusWriterTest {
     void openMetrics_whenAccepted_endsWithEof() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
-            PrometheusWriter.Output om = PrometheusWriter.write(kmon.snapshot(),
+            PrometheusText.Output om = PrometheusEndpoint.write(kmon.snapshot(),
                     "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
             String t = new String(om.body(), StandardCharsets.UTF_8);
             assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8", om.contentType());
             assertTrue(t.endsWith("# EOF\n"), t);
             assertTrue(t.contains("# UNIT api_duration_seconds seconds"), t);
             assertEquals("text/plain; version=0.0.4; charset=utf-8",
-                    PrometheusWriter.write(kmon.snapshot(), "text/plain").contentType());
+                    PrometheusEndpoint.write(kmon.snapshot(), "text/plain").contentType());
             assertEquals("text/plain; version=0.0.4; charset=utf-8",
-                    PrometheusWriter.write(kmon.snapshot(), "application/vnd.google.protobuf").contentType());
+                    PrometheusEndpoint.write(kmon.snapshot(), "application/vnd.google.protobuf").contentType());
         }
     }
 

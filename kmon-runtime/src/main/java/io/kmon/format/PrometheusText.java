@@ -1,6 +1,7 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -22,14 +23,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, or as OpenMetrics 1.0 when the
- * scraper's {@code Accept} header asks for it, through client_java's exposition writers (which
- * handle HELP/TYPE lines, escaping and number formatting).
+ * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4 or OpenMetrics 1.0, through
+ * client_java's exposition writers (which handle HELP/TYPE lines, escaping and number
+ * formatting). The HTTP exporter picks the format from the scraper's {@code Accept} header.
+ *
+ * <pre>{@code
+ * byte[] text = PrometheusText.write(kmon.snapshot(), false).body();
+ * }</pre>
  *
  * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes a
  * summary {@code <name>_seconds} with quantiles 0.5, 0.95 and 0.99 from its sliding window
@@ -38,11 +46,11 @@ import java.util.TreeMap;
  * without a value (unset, or its supplier failed: NaN) is left out. Series folded by the
  * cardinality cap show as their {@code overflow="true"} series.
  */
-final class PrometheusWriter {
-    private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
+public final class PrometheusText {
+    private static final System.Logger LOG = System.getLogger(PrometheusText.class.getName());
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
 
-    private PrometheusWriter() {}
+    private PrometheusText() {}
 
     /**
      * Bytes and content type.
@@ -50,11 +58,16 @@ final class PrometheusWriter {
      * @param contentType the Content-Type to send
      * @param body the exposition
      */
-    record Output(String contentType, byte[] body) {}
+    public record Output(String contentType, byte[] body) {}
 
-    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
-    static Output write(MetricsSnapshot snapshot, String accept) {
-        ExpositionFormatWriter writer = wantsOpenMetrics(accept)
+    /**
+     * {@return {@code snapshot} as OpenMetrics 1.0 when {@code openMetrics}, else as Prometheus text 0.0.4}
+     *
+     * @param snapshot what to write
+     * @param openMetrics whether to write OpenMetrics
+     */
+    public static Output write(MetricsSnapshot snapshot, boolean openMetrics) {
+        ExpositionFormatWriter writer = openMetrics
                 ? OpenMetricsTextFormatWriter.create()
                 : PrometheusTextFormatWriter.create();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -67,25 +80,21 @@ final class PrometheusWriter {
     }
 
     /**
-     * Whether {@code accept} prefers OpenMetrics: its q-value for {@code application/openmetrics-text}
-     * is above 0 and above the one for {@code text/plain} (a tie, as with {@code *}{@code /*}, gets text).
+     * {@return the client_java model of {@code snapshot}} One family per kmon name, clashes skipped.
+     *
+     * @param snapshot what to convert
      */
-    static boolean wantsOpenMetrics(String accept) {
-        double openMetrics = QualityList.quality(accept, "application/openmetrics-text");
-        return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
-    }
-
-    /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */
-    static MetricSnapshots convert(MetricsSnapshot snapshot) {
+    public static MetricSnapshots convert(MetricsSnapshot snapshot) {
         SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
         for (MeterSnapshot m : snapshot.meters()) {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
         }
         PrometheusNames names = new PrometheusNames();
+        Help help = new Help(snapshot);
         List<MetricSnapshot> families = new ArrayList<>();
         byName.forEach((name, meters) -> {
             try {
-                MetricSnapshot family = family(name, meters, names);
+                MetricSnapshot family = family(name, meters, names, help);
                 if (family != null) {
                     families.add(family);
                 }
@@ -97,14 +106,14 @@ final class PrometheusWriter {
         return new MetricSnapshots(families);
     }
 
-    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names) {
+    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names, Help help) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof MeterSnapshot.CounterSnapshot) {
             String family = PrometheusNames.counter(name);
             if (!names.claim(PrometheusNames.counterSamples(family))) {
                 return null;
             }
-            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(Help.of(name, "counter"));
+            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(help.of(name, "counter"));
             for (MeterSnapshot m : meters) {
                 b.dataPoint(CounterDataPointSnapshot.builder()
                         .labels(labels(m))
@@ -118,7 +127,7 @@ final class PrometheusWriter {
             if (!names.claim(PrometheusNames.gaugeSamples(family))) {
                 return null;
             }
-            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(Help.of(name, "gauge"));
+            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(help.of(name, "gauge"));
             for (MeterSnapshot m : meters) {
                 double value = ((MeterSnapshot.GaugeSnapshot) m).value();
                 if (!Double.isNaN(value)) {
@@ -132,12 +141,12 @@ final class PrometheusWriter {
             return null;
         }
         SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS)
-                .help(Help.of(name, "timer"));
+                .help(help.of(name, "timer"));
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
                     .labels(labels(m))
-                    .quantiles(t.window().map(PrometheusWriter::quantiles).orElse(Quantiles.EMPTY))
+                    .quantiles(t.window().map(PrometheusText::quantiles).orElse(Quantiles.EMPTY))
                     .count(t.count())
                     .sum(Unit.nanosToSeconds(t.totalNanos()))
                     .build());
@@ -168,23 +177,27 @@ final class PrometheusWriter {
         return Labels.of(keys, values);
     }
 
-    /** HELP texts: kmon's own metrics say what they count, others name the kmon metric. */
+    /** HELP texts: a monitored method's series and kmon's call count say what they count, others name the metric. */
     private static final class Help {
-        static String of(String name, String type) {
-            if (name.equals(io.kmon.Kmon.ERRORS_COUNT)) {
+        private static final Map<String, String> METHOD_SERIES = Map.of(
+                MetricNames.CALLS, "Monitored calls",
+                MetricNames.SUCCESSES, "Monitored calls that returned normally",
+                MetricNames.ERRORS, "Monitored calls that threw, by error_type",
+                MetricNames.DURATION, "Duration of monitored calls in seconds");
+        private final Set<String> prefixes = new HashSet<>();
+
+        Help(MetricsSnapshot snapshot) {
+            snapshot.methods().forEach(m -> prefixes.add(m.prefix()));
+        }
+
+        String of(String name, String type) {
+            if (name.equals(MetricNames.ERRORS_COUNT)) {
                 return "Failed monitored calls, over all components and methods";
             }
-            if (name.endsWith(".calls") && type.equals("counter")) {
-                return "Monitored calls (" + name + ")";
-            }
-            if (name.endsWith(".successes") && type.equals("counter")) {
-                return "Monitored calls that returned normally (" + name + ")";
-            }
-            if (name.endsWith(".errors") && type.equals("counter")) {
-                return "Monitored calls that threw, by error_type (" + name + ")";
-            }
-            if (name.endsWith(".duration") && type.equals("timer")) {
-                return "Duration of monitored calls in seconds (" + name + ")";
+            int dot = name.lastIndexOf('.');
+            String text = dot < 0 ? null : METHOD_SERIES.get(name.substring(dot));
+            if (text != null && prefixes.contains(name.substring(0, dot))) {
+                return text + " (" + name + ")";
             }
             return "kmon " + type + " " + name;
         }
