@@ -1,9 +1,11 @@
 package io.kmon;
 
 import io.kmon.health.HealthRegistry;
+import io.kmon.internal.KmonConfig;
 import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.metrics.MetricNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,7 +43,6 @@ public final class KmonBuilder {
 
     /**
      * The clock for windows, series and uptime (default: the system clock).
-     *
      * @param clock the clock
      * @return this builder
      */
@@ -52,7 +53,6 @@ public final class KmonBuilder {
 
     /**
      * The sliding window of timer percentiles (default 1 hour).
-     *
      * @param window the window
      * @return this builder
      */
@@ -63,7 +63,6 @@ public final class KmonBuilder {
 
     /**
      * How often the background thread samples series (default 10 s).
-     *
      * @param interval the time between two samples
      * @return this builder
      */
@@ -74,7 +73,6 @@ public final class KmonBuilder {
 
     /**
      * How much recent history each series keeps (default 1 hour).
-     *
      * @param retention the history to keep
      * @return this builder
      */
@@ -85,7 +83,6 @@ public final class KmonBuilder {
 
     /**
      * Series per metric name before new tag sets fold into the overflow series (default 1,000).
-     *
      * @param max the series per name; more than zero
      * @return this builder
      */
@@ -100,7 +97,6 @@ public final class KmonBuilder {
     /**
      * Whether to start the background thread (default true); without it, call
      * {@link Kmon#sampleNow()} and {@link Kmon#checkAlertsNow()}.
-     *
      * @param enabled whether to start it
      * @return this builder
      */
@@ -111,7 +107,6 @@ public final class KmonBuilder {
 
     /**
      * The least time between two alerts of the same condition (rule + component); default 5 minutes.
-     *
      * @param cooldown the least time; zero or more
      * @return this builder
      */
@@ -126,7 +121,6 @@ public final class KmonBuilder {
 
     /**
      * How often the background thread evaluates the alert rules (default 60 s).
-     *
      * @param interval the time between two evaluations
      * @return this builder
      */
@@ -137,7 +131,6 @@ public final class KmonBuilder {
 
     /**
      * How long each health check may take before it is reported timed out (default 2 s).
-     *
      * @param timeout the longest a check may take
      * @return this builder
      */
@@ -148,7 +141,6 @@ public final class KmonBuilder {
 
     /**
      * Alerts kept in the history, newest first (default 1,000).
-     *
      * @param size the alerts to keep
      * @return this builder
      */
@@ -159,7 +151,6 @@ public final class KmonBuilder {
 
     /**
      * Error groups kept before the least recently seen is dropped (default 1,000).
-     *
      * @param max the groups to keep
      * @return this builder
      */
@@ -171,7 +162,6 @@ public final class KmonBuilder {
     /**
      * The share of a component's calls in the last 5 minutes that may fail before its
      * readiness check turns degraded (default 0.5: more than half).
-     *
      * @param ratio the share, from 0 to 1
      * @return this builder
      */
@@ -185,7 +175,6 @@ public final class KmonBuilder {
 
     /**
      * Failed calls in an hour above which a WARNING is raised (default 10).
-     *
      * @param threshold the failed calls; zero or more
      * @return this builder
      */
@@ -196,7 +185,6 @@ public final class KmonBuilder {
 
     /**
      * Failed calls of one component in an hour above which a WARNING is raised (default 5).
-     *
      * @param threshold the failed calls; zero or more
      * @return this builder
      */
@@ -207,7 +195,6 @@ public final class KmonBuilder {
 
     /**
      * Whether to sample system, process and JVM figures (default true).
-     *
      * @param enabled whether to sample them
      * @return this builder
      */
@@ -218,7 +205,6 @@ public final class KmonBuilder {
 
     /**
      * Where alerts and contained failures are logged (default {@code System.getLogger("io.kmon")}).
-     *
      * @param logger the logger
      * @return this builder
      */
@@ -230,8 +216,7 @@ public final class KmonBuilder {
     /**
      * Metric names kept, kmon's own not counted (default 2,000); registering a further name
      * returns a working handle that is never exported, counted in
-     * {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
-     *
+     * {@value MetricNames#METRIC_NAMES_REFUSED} with one WARNING alert.
      * @param max the names to keep
      * @return this builder
      */
@@ -242,8 +227,7 @@ public final class KmonBuilder {
 
     /**
      * Monitored components kept (default 1,000); a further component still records its metrics
-     * but is not listed and has no health check, counted in {@value Kmon#COMPONENTS_REFUSED}.
-     *
+     * but is not listed and has no health check, counted in {@value MetricNames#COMPONENTS_REFUSED}.
      * @param max the components to keep
      * @return this builder
      */
@@ -256,7 +240,6 @@ public final class KmonBuilder {
      * Health checks that run on threads registered at once (default 200: users' checks and kmon's
      * {@code memory}; each hung check holds one thread); a further
      * {@code register} throws {@link IllegalStateException}.
-     *
      * @param max the checks
      * @return this builder
      */
@@ -268,7 +251,6 @@ public final class KmonBuilder {
     /**
      * How long a read (an export, the sampler) waits for a gauge supplier (default 100 ms); a
      * late one reads as its last good value and is counted as {@code read:<name>}.
-     *
      * @param timeout the longest wait
      * @return this builder
      */

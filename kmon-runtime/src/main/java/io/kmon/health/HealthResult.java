@@ -51,6 +51,11 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
         return of(HealthStatus.HEALTHY, details);
     }
 
+    /** {@return a degraded result without details} */
+    public static HealthResult degraded() {
+        return new HealthResult(HealthStatus.DEGRADED, Map.of(), 0);
+    }
+
     /**
      * {@return a degraded result}
      *
@@ -58,6 +63,11 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
      */
     public static HealthResult degraded(Map<String, ?> details) {
         return of(HealthStatus.DEGRADED, details);
+    }
+
+    /** {@return an unhealthy result without details} */
+    public static HealthResult unhealthy() {
+        return new HealthResult(HealthStatus.UNHEALTHY, Map.of(), 0);
     }
 
     /**

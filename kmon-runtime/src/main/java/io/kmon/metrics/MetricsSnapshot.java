@@ -7,13 +7,16 @@ import java.util.stream.Stream;
 
 /**
  * Everything one {@code Kmon} measured, at one instant: the one thing exporters, alert rules
- * and tests read. Immutable.
+ * and tests read. Immutable. Besides one reading per series, it holds the monitored methods as
+ * typed values ({@link MethodSnapshot}), so no reader has to find them by parsing metric names.
  *
  * @param timestampMillis when it was taken
  * @param meters one reading per series, in id order
  * @param folded per metric name, registrations folded into its overflow series
+ * @param methods every monitored method of a listed component, by component then method
  */
-public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded) {
+public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded,
+        List<MethodSnapshot> methods) {
 
     /**
      * Copies the collections.
@@ -21,10 +24,32 @@ public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, 
      * @param timestampMillis when it was taken
      * @param meters one reading per series, in id order
      * @param folded per metric name, registrations folded into its overflow series
+     * @param methods every monitored method of a listed component
      */
     public MetricsSnapshot {
         meters = List.copyOf(meters);
         folded = Map.copyOf(folded);
+        methods = List.copyOf(methods);
+    }
+
+    /**
+     * A snapshot of series only, without monitored methods (a bare {@link MeterRegistry}'s).
+     *
+     * @param timestampMillis when it was taken
+     * @param meters one reading per series, in id order
+     * @param folded per metric name, registrations folded into its overflow series
+     */
+    public MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded) {
+        this(timestampMillis, meters, folded, List.of());
+    }
+
+    /**
+     * {@return this snapshot with {@code methods} as its monitored methods}
+     *
+     * @param methods the monitored methods, by component then method
+     */
+    public MetricsSnapshot withMethods(List<MethodSnapshot> methods) {
+        return new MetricsSnapshot(timestampMillis, meters, folded, methods);
     }
 
     /** {@return the counters} */

@@ -1,6 +1,10 @@
 package io.kmon.metrics;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Durations: a cumulative count, sum and buckets (what Prometheus and OTLP histograms need), and
@@ -8,10 +12,17 @@ import java.util.concurrent.atomic.LongAdder;
  * both on one grid of buckets (Prometheus native-histogram schema 4, see {@link CumulativeBuckets}).
  *
  * <pre>{@code
- * try (Timer.Sample s = kmon.timer("db.query").start()) {
+ * Timer timer = kmon.timer("db.query");
+ * try (Timer.Sample s = timer.start()) {
  *     runQuery();
  * }
+ * timer.record(() -> runQuery());                 // the same, for a Runnable
+ * List<Row> rows = timer.record(() -> query());   // or a Supplier, returning its value
+ * timer.record(Duration.ofMillis(12));            // a duration measured elsewhere
  * }</pre>
+ *
+ * <p>A {@code Runnable} or {@code Supplier} that throws is timed too, and its exception
+ * goes on unchanged.
  *
  * <p>Hot path: {@link #record} takes no lock and allocates nothing: two {@link LongAdder}s
  * and one bucket increment in the window, all striped once threads collide, so threads timing
@@ -51,6 +62,64 @@ public final class Timer implements Meter {
         count.increment();
         totalNanos.add(n);
         window.record(n);
+    }
+
+    /**
+     * Records one duration, as {@link #record(long)} does with its nanoseconds (saturating).
+     *
+     * @param duration the duration
+     */
+    public void record(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        long nanos;
+        try {
+            nanos = duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = duration.isNegative() ? 0 : MAX_NANOS;
+        }
+        record(nanos);
+    }
+
+    /**
+     * Records one duration of {@code amount} {@code unit}s, as {@link #record(long)} does.
+     *
+     * @param amount the duration in {@code unit}s
+     * @param unit the unit of {@code amount}
+     */
+    public void record(long amount, TimeUnit unit) {
+        record(Objects.requireNonNull(unit, "unit").toNanos(amount));
+    }
+
+    /**
+     * Runs {@code task} and records how long it took, whether it returned or threw.
+     *
+     * @param task the work to time
+     */
+    public void record(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        long start = System.nanoTime();
+        try {
+            task.run();
+        } finally {
+            record(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Calls {@code task} and records how long it took, whether it returned or threw.
+     *
+     * @param <T> the type of the value
+     * @param task the work to time
+     * @return what {@code task} returned
+     */
+    public <T> T record(Supplier<T> task) {
+        Objects.requireNonNull(task, "task");
+        long start = System.nanoTime();
+        try {
+            return task.get();
+        } finally {
+            record(System.nanoTime() - start);
+        }
     }
 
     /** {@return a started sample} Closing it records the elapsed time once. */
