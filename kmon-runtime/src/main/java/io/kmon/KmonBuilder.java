@@ -1,9 +1,11 @@
 package io.kmon;
 
 import io.kmon.health.HealthRegistry;
+import io.kmon.internal.KmonConfig;
 import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.metrics.MetricNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -154,7 +156,7 @@ public final class KmonBuilder {
     /**
      * Metric names kept, kmon's own not counted (default 2,000); registering a further name
      * returns a working handle that is never exported, counted in
-     * {@value Kmon#METRIC_NAMES_REFUSED} with one WARNING alert.
+     * {@value MetricNames#METRIC_NAMES_REFUSED} with one WARNING alert.
      */
     public KmonBuilder maxMetricNames(int max) {
         this.maxMetricNames = positive(max, "maxMetricNames");
@@ -163,7 +165,7 @@ public final class KmonBuilder {
 
     /**
      * Monitored components kept (default 1,000); a further component still records its metrics
-     * but is not listed and has no health check, counted in {@value Kmon#COMPONENTS_REFUSED}.
+     * but is not listed and has no health check, counted in {@value MetricNames#COMPONENTS_REFUSED}.
      */
     public KmonBuilder maxComponents(int max) {
         this.maxComponents = positive(max, "maxComponents");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.JulCapture;
 import io.kmon.health.HealthResult;
+import io.kmon.internal.Background;
+import io.kmon.internal.MethodMonitor;
 import io.kmon.testing.RecordingLogger;
 import java.io.IOException;
 import java.time.Duration;

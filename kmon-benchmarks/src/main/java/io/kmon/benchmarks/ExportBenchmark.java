@@ -1,7 +1,6 @@
 package io.kmon.benchmarks;
 
 import io.kmon.Kmon;
-import io.kmon.http.ExportBridge;
 import io.kmon.metrics.MetricsSnapshot;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
  * subject to the cooldown, and resolves those that no longer hold.
  *
  * <pre>{@code
- * kmon.alerts().addRule(AlertRule.when("queue_backlog", AlertLevel.WARNING, "orders",
- *         "Order queue backlog above 1,000",
+ * kmon.alerts().addRule(AlertRule.when("queue_backlog", AlertLevel.WARNING, "Order queue backlog above 1,000",
+ *         "orders",
  *         snapshot -> snapshot.gauges().anyMatch(g -> g.id().name().equals("orders.queued") && g.value() > 1000)));
  * }</pre>
  *
@@ -34,10 +34,10 @@ public interface AlertRule {
      * @throws IllegalArgumentException when {@code name} is blank
      * @throws NullPointerException when an argument is null
      */
-    static AlertRule when(String name, AlertLevel level, String component, String message,
+    static AlertRule when(String name, AlertLevel level, String message, String component,
             Predicate<MetricsSnapshot> predicate) {
         String checked = checkName(name);
-        Condition condition = Condition.of(component, level, message, Map.of());
+        Condition condition = Condition.of(level, message, component, Map.of());
         Objects.requireNonNull(predicate, "predicate");
         return new AlertRule() {
             @Override

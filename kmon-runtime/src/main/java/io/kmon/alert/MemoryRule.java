@@ -54,8 +54,8 @@ public final class MemoryRule implements AlertRule {
         }
         String figure = String.format(Locale.ROOT, "%.1f%%", percent);
         boolean critical = percent > criticalPercent;
-        return List.of(Condition.of("system", critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
-                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure,
+        return List.of(Condition.of(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
+                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure, "system",
                 Map.of("memory_percent", percent)));
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The original design's default checks: {@code uptime}, {@code memory} and
- * {@code recent_errors}. Each puts its own verdict ({@code ok}, {@code warning},
- * {@code critical}) in the {@code status} detail, as the original did, and maps it to
+ * kmon's default checks: {@code uptime}, {@code memory} and {@code recent_errors}. Each
+ * puts its own verdict ({@code ok}, {@code warning}, {@code critical}) in the {@code status}
+ * detail and maps it to
  * healthy, degraded and unhealthy.
  */
 public final class DefaultChecks {
@@ -96,7 +96,7 @@ public final class DefaultChecks {
         };
     }
 
-    /** {@code 1d 2h 3m}, {@code 2h 3m} or {@code 3m}: the original design's uptime format. */
+    /** {@code 1d 2h 3m}, {@code 2h 3m} or {@code 3m}: the largest units, minutes last. */
     public static String formatUptime(double seconds) {
         long s = (long) Math.max(0, seconds);
         long days = s / 86_400;

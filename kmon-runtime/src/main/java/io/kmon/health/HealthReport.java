@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The result of running a set of checks: the original design's {@code /health} shape.
+ * The result of running a set of checks, as {@code /health} writes it.
  * Immutable; serializes as a plain record (with a snake_case naming strategy its fields read
  * {@code status}, {@code timestamp}, {@code uptime_seconds}, {@code checks}).
  *

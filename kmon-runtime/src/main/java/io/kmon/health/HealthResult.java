@@ -41,9 +41,19 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
         return of(HealthStatus.HEALTHY, details);
     }
 
+    /** Degraded, no details. */
+    public static HealthResult degraded() {
+        return new HealthResult(HealthStatus.DEGRADED, Map.of(), 0);
+    }
+
     /** Degraded, with details. */
     public static HealthResult degraded(Map<String, ?> details) {
         return of(HealthStatus.DEGRADED, details);
+    }
+
+    /** Unhealthy, no details. */
+    public static HealthResult unhealthy() {
+        return new HealthResult(HealthStatus.UNHEALTHY, Map.of(), 0);
     }
 
     /** Unhealthy, with details. */

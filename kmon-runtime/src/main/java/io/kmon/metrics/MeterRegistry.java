@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -43,7 +44,7 @@ public final class MeterRegistry {
     private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SeriesFamily> families = new ConcurrentHashMap<>();
 
     /**
      * A registry.
@@ -105,20 +106,26 @@ public final class MeterRegistry {
     /**
      * A counter computed from {@code count} when read, called through the {@link CallbackReader}
      * (a late or hung function reads as its last good value); the first function for an id wins.
+     * Past the cardinality cap, the overflow series sums the functions of every id folded into it.
      */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks));
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks),
+                folded -> folded.join(count), null);
     }
 
     /**
-     * A counter computed inline from {@code count}, for kmon's own figures: {@code count} must be
-     * a plain read of other counters, which cannot block (a hand-off per read would cost more
-     * than the read).
+     * Adds {@code count} to kmon's own counter {@code id}, computed inline when read: {@code count}
+     * must be a plain read of other counts, which cannot block (a hand-off per read would cost
+     * more than the read). Every registration adds its count, for the same id as past the
+     * cardinality cap, so each source (a monitored method's adders, say) is counted exactly once.
+     *
+     * @return the series {@code count} went into
      */
     public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null));
+        Consumer<FunctionCounter> join = counter -> counter.join(count);
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null), join, join);
     }
 
     /** The settable gauge for {@code id}, created on first use. */
@@ -152,14 +159,25 @@ public final class MeterRegistry {
     }
 
     private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory) {
+        return register(id, type, factory, null, null);
+    }
+
+    /**
+     * The meter of {@code id}, made by {@code factory} when new; {@code joinFolded} (when not
+     * null) is applied to an existing overflow series this registration folds into, and
+     * {@code joinExisting} to an existing series of {@code id} itself.
+     */
+    private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory,
+            Consumer<M> joinFolded, Consumer<M> joinExisting) {
         Objects.requireNonNull(id, "id");
         if (id.tags().containsKey(OVERFLOW_TAG)) {
             throw new IllegalArgumentException("tag '" + OVERFLOW_TAG + "' is reserved for the series that absorbs "
                     + "registrations over the cardinality cap: " + id);
         }
         Meter existing = meters.get(id);
+        Consumer<M> join = joinExisting;
         if (existing == null) {
-            Family family = family(id.name(), type);
+            SeriesFamily family = family(id.name(), type);
             if (family == null) {
                 refusedNames.increment();
                 return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
@@ -168,32 +186,41 @@ public final class MeterRegistry {
                 throw typeClash(id, family.type, type);
             }
             if (family.admit(maxSeriesPerName)) {
-                Meter created = factory.apply(id);
+                M created = factory.apply(id);
                 existing = meters.putIfAbsent(id, created);
                 if (existing == null) {
-                    existing = created;
-                } else {
-                    family.series.decrementAndGet(); // another thread registered it first
+                    return created;
                 }
+                family.series.decrementAndGet(); // another thread registered it first
             } else {
                 family.folded.increment();
-                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"), factory);
+                Meter[] made = new Meter[1];
+                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"),
+                        i -> made[0] = factory.apply(i));
+                if (existing == made[0]) {
+                    return type.cast(existing);
+                }
+                join = joinFolded;
             }
         }
         if (!type.isInstance(existing)) {
             throw typeClash(id, existing.getClass(), type);
         }
-        return type.cast(existing);
+        M meter = type.cast(existing);
+        if (join != null) {
+            join.accept(meter);
+        }
+        return meter;
     }
 
     /** The family of {@code name}, created while the cap on names allows; null when it does not. */
-    private Family family(String name, Class<?> type) {
-        Family family = families.get(name);
+    private SeriesFamily family(String name, Class<?> type) {
+        SeriesFamily family = families.get(name);
         if (family != null) {
             return family;
         }
         if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
-            return families.computeIfAbsent(name, n -> new Family(type));
+            return families.computeIfAbsent(name, n -> new SeriesFamily(type));
         }
         int n;
         do {
@@ -202,7 +229,7 @@ public final class MeterRegistry {
                 return null;
             }
         } while (!names.compareAndSet(n, n + 1));
-        Family created = new Family(type);
+        SeriesFamily created = new SeriesFamily(type);
         family = families.putIfAbsent(name, created);
         if (family != null) {
             names.decrementAndGet(); // another thread created it first
@@ -251,28 +278,5 @@ public final class MeterRegistry {
             readings.add(meter.snapshot(now));
         }
         return new MetricsSnapshot(now, readings, folded());
-    }
-
-    /** The series of one metric name: one type, a capped number of tag sets. */
-    private static final class Family {
-        final Class<?> type;
-        final AtomicInteger series = new AtomicInteger();
-        final LongAdder folded = new LongAdder();
-
-        Family(Class<?> type) {
-            this.type = type;
-        }
-
-        /** Takes one of the family's {@code cap} places; false when all are taken. */
-        boolean admit(int cap) {
-            int n;
-            do {
-                n = series.get();
-                if (n >= cap) {
-                    return false;
-                }
-            } while (!series.compareAndSet(n, n + 1));
-            return true;
-        }
     }
 }

@@ -7,18 +7,32 @@ import java.util.stream.Stream;
 
 /**
  * Everything one {@code Kmon} measured, at one instant: the one thing exporters, alert rules
- * and tests read. Immutable.
+ * and tests read. Immutable. Besides one reading per series, it holds the monitored methods as
+ * typed values ({@link MethodSnapshot}), so no reader has to find them by parsing metric names.
  *
  * @param timestampMillis when it was taken
  * @param meters one reading per series, in id order
  * @param folded per metric name, registrations folded into its overflow series
+ * @param methods every monitored method of a listed component, by component then method
  */
-public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded) {
+public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded,
+        List<MethodSnapshot> methods) {
 
     /** Copies the collections. */
     public MetricsSnapshot {
         meters = List.copyOf(meters);
         folded = Map.copyOf(folded);
+        methods = List.copyOf(methods);
+    }
+
+    /** A snapshot of series only, without monitored methods (a bare {@link MeterRegistry}'s). */
+    public MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded) {
+        this(timestampMillis, meters, folded, List.of());
+    }
+
+    /** This snapshot with {@code methods} as its monitored methods. */
+    public MetricsSnapshot withMethods(List<MethodSnapshot> methods) {
+        return new MetricsSnapshot(timestampMillis, meters, folded, methods);
     }
 
     /** The counters. */

@@ -193,47 +193,7 @@ public final class SafeValues {
      * huge or throwing message costs one bounded line.
      */
     public static String stackTrace(Throwable error) {
-        List<String> lines = new ArrayList<>();
-        IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
-        String prefix = "";
-        StackTraceElement[] enclosing = new StackTraceElement[0];
-        try {
-            for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-                if (!line(lines, prefix + describe(t))) {
-                    break;
-                }
-                StackTraceElement[] frames = t.getStackTrace();
-                int common = 0; // frames shared with the enclosing trace, shown as "... n more" like the JDK
-                while (common < frames.length && common < enclosing.length
-                        && frames[frames.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
-                    common++;
-                }
-                boolean full = false;
-                for (int i = 0; i < frames.length - common && !full; i++) {
-                    full = !line(lines, "\tat " + frames[i]);
-                }
-                if (full || (common > 0 && !line(lines, "\t... " + common + " more"))) {
-                    break;
-                }
-                enclosing = frames;
-                prefix = "Caused by: ";
-            }
-        } catch (Throwable e) { // getCause or getStackTrace threw: keep what was read
-            line(lines, "(stack trace unavailable: " + e.getClass().getName() + ")");
-        }
-        return String.join("\n", lines);
-    }
-
-    /** Adds a bounded line; false (after adding a truncation mark) once the trace is full. */
-    private static boolean line(List<String> lines, String line) {
-        if (lines.size() == MAX_STACK_LINES - 1) {
-            lines.add("\t... (truncated)");
-            return false;
-        }
-        if (lines.size() < MAX_STACK_LINES) {
-            lines.add(oneLine(text(line, MAX_STACK_LINE_BYTES)));
-        }
-        return lines.size() < MAX_STACK_LINES;
+        return StackTraces.bounded(error);
     }
 
     /**
@@ -243,11 +203,11 @@ public final class SafeValues {
      */
     public static String tagValue(String value) {
         String safe = text(value, MAX_TAG_BYTES);
-        if (safe == value || utf8Length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
+        if (safe == value || Utf8.length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
             return safe; // fits: at most its lone surrogates were replaced
         }
-        String hash = String.format("~%08x", prefix(value, Integer.MAX_VALUE).hashCode());
-        return prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
+        String hash = String.format("~%08x", Utf8.prefix(value, Integer.MAX_VALUE).hashCode());
+        return Utf8.prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
     }
 
     /**
@@ -266,7 +226,7 @@ public final class SafeValues {
             if (Character.isSurrogate(c)) {
                 boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
                 if (!pair) {
-                    return rebuild(s, maxBytes);
+                    return Utf8.rebuild(s, maxBytes, CUT);
                 }
                 bytes += 4;
                 i++;
@@ -274,53 +234,10 @@ public final class SafeValues {
                 bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             }
             if (bytes > maxBytes) {
-                return rebuild(s, maxBytes);
+                return Utf8.rebuild(s, maxBytes, CUT);
             }
         }
         return s;
-    }
-
-    private static String rebuild(String s, int maxBytes) {
-        boolean cut = utf8Length(s, maxBytes + 1) > maxBytes;
-        return cut ? prefix(s, maxBytes - CUT.length()) + CUT : prefix(s, maxBytes);
-    }
-
-    /** The longest prefix of {@code s}, lone surrogates replaced, of at most {@code budget} UTF-8 bytes. */
-    private static String prefix(String s, int budget) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), budget));
-        int bytes = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = codePoint(s, i);
-            int size = utf8Size(cp);
-            if (bytes + size > budget) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
-    }
-
-    /** The code point at {@code i}; U+FFFD for a lone surrogate (not encodable, and it would make two strings print alike). */
-    private static int codePoint(String s, int i) {
-        int cp = s.codePointAt(i);
-        return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE ? 0xFFFD : cp;
-    }
-
-    private static int utf8Size(int cp) {
-        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-
-    /** The UTF-8 length of {@code s} with lone surrogates replaced, counting no further than {@code limit}. */
-    private static int utf8Length(String s, int limit) {
-        int bytes = 0;
-        for (int i = 0; i < s.length() && bytes < limit; ) {
-            int cp = codePoint(s, i);
-            bytes += utf8Size(cp);
-            i += Character.charCount(cp);
-        }
-        return bytes;
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Recent history per metric name (the original design's {@code get_metrics(name, since)}),
- * one point per name per sampling tick, in rings of fixed size: memory depends on the number
+ * Recent history per metric name ({@code /metrics/series?name=…&since=…}), one point per name per sampling tick, in rings of fixed size: memory depends on the number
  * of names and the ring size, never on the call rate.
  *
  * <p>What a point holds, per type, summed over the name's tag sets:

@@ -1,6 +1,10 @@
 package io.kmon.metrics;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Durations: a cumulative count, sum and buckets (what Prometheus and OTLP histograms need), and
@@ -8,10 +12,17 @@ import java.util.concurrent.atomic.LongAdder;
  * both on one grid of buckets (Prometheus native-histogram schema 4, see {@link CumulativeBuckets}).
  *
  * <pre>{@code
- * try (Timer.Sample s = kmon.timer("db.query").start()) {
+ * Timer timer = kmon.timer("db.query");
+ * try (Timer.Sample s = timer.start()) {
  *     runQuery();
  * }
+ * timer.record(() -> runQuery());                 // the same, for a Runnable
+ * List<Row> rows = timer.record(() -> query());   // or a Supplier, returning its value
+ * timer.record(Duration.ofMillis(12));            // a duration measured elsewhere
  * }</pre>
+ *
+ * <p>A {@code Runnable} or {@code Supplier} that throws is timed too, and its exception
+ * goes on unchanged.
  *
  * <p>Hot path: {@link #record} takes no lock and allocates nothing: two {@link LongAdder}s
  * (striped, so threads timing the same series do not share a cache line) and one bucket
@@ -46,6 +57,45 @@ public final class Timer implements Meter {
         count.increment();
         totalNanos.add(n);
         window.record(n);
+    }
+
+    /** Records one duration, as {@link #record(long)} does with its nanoseconds (saturating). */
+    public void record(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        long nanos;
+        try {
+            nanos = duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = duration.isNegative() ? 0 : MAX_NANOS;
+        }
+        record(nanos);
+    }
+
+    /** Records one duration of {@code amount} {@code unit}s, as {@link #record(long)} does. */
+    public void record(long amount, TimeUnit unit) {
+        record(Objects.requireNonNull(unit, "unit").toNanos(amount));
+    }
+
+    /** Runs {@code task} and records how long it took, whether it returned or threw. */
+    public void record(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        long start = System.nanoTime();
+        try {
+            task.run();
+        } finally {
+            record(System.nanoTime() - start);
+        }
+    }
+
+    /** Calls {@code task}, records how long it took (whether it returned or threw) and returns its value. */
+    public <T> T record(Supplier<T> task) {
+        Objects.requireNonNull(task, "task");
+        long start = System.nanoTime();
+        try {
+            return task.get();
+        } finally {
+            record(System.nanoTime() - start);
+        }
     }
 
     /** Starts timing; closing the sample records the elapsed time once. */

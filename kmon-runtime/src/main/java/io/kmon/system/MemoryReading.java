@@ -14,7 +14,7 @@ public record MemoryReading(long totalBytes, long availableBytes) {
         return totalBytes <= 0 ? Double.NaN : 100.0 * (totalBytes - availableBytes) / totalBytes;
     }
 
-    /** Available memory in MiB (the original design's {@code available_mb}). */
+    /** Available memory in MiB ({@code system.memory.available_mb}). */
     public double availableMb() {
         return availableBytes / (1024.0 * 1024.0);
     }

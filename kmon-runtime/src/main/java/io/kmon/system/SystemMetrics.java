@@ -1,6 +1,6 @@
 package io.kmon.system;
 
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Gauge;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * System, process and JVM gauges, set by {@link #sampleNow()} on kmon's background thread:
  *
  * <ul>
- *   <li>the original design's {@code system.memory.usage_percent}, {@code system.memory.available_mb},
+ *   <li>{@code system.memory.usage_percent}, {@code system.memory.available_mb},
  *       {@code system.cpu.usage_percent}, {@code system.disk.usage_percent} (of the working
  *       directory's file store), plus {@code system.memory.total_mb};
  *   <li>{@code process.cpu.usage_percent}, {@code process.uptime_seconds};
@@ -149,7 +149,7 @@ public final class SystemMetrics implements AutoCloseable {
         samplers.add(new Sampler(name, body, List.of(gauges)));
     }
 
-    /** Used share of the disk as the original design computed it: (total - free) / total. */
+    /** Used share of the disk: (total - unallocated) / total. */
     private void sampleDisk(Gauge usage, Gauge free) {
         try {
             FileStore store = Files.getFileStore(disk);

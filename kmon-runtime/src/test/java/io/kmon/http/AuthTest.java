@@ -3,6 +3,7 @@ package io.kmon.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kmon.Kmon;
+import io.kmon.format.Json;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kmon.Kmon;
 import io.kmon.alert.CardinalityRule;
+import io.kmon.format.Json;
 import io.kmon.metrics.MeterRegistry;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;

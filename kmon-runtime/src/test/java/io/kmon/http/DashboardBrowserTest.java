@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.MethodMonitor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

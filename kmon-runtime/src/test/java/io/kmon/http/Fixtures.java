@@ -1,8 +1,8 @@
 package io.kmon.http;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.MethodMonitor;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 

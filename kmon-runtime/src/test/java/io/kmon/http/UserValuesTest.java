@@ -10,6 +10,7 @@ import io.kmon.Kmon;
 import io.kmon.alert.Alert;
 import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.format.Json;
 import io.kmon.health.HealthResult;
 import io.kmon.health.HealthStatus;
 import io.kmon.metrics.Counter;

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.http.KmonServer;
+import io.kmon.metrics.MetricNames;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ class BrokenHooksTest {
     private Faulty start(ListLogger logger) {
         kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger)
                 .healthTimeout(Duration.ofSeconds(1)).build();
-        kmon.alerts().onAlert(alert -> {
+        kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("pager down");
         });
         kmon.gauge("pool.size", () -> {
@@ -66,7 +67,7 @@ class BrokenHooksTest {
     }
 
     private long failures(String source) {
-        return kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", source);
+        return kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", source);
     }
 
     @Test

@@ -1,6 +1,5 @@
-package io.kmon.errors;
+package io.kmon.metrics;
 
-import io.kmon.metrics.SafeValues;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * in their lower-case wire form ({@code healthy}, {@code warning}), no failure on empty beans. Writers hand it plain records, maps and lists built from snapshots;
  * it never sees a live meter.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -34,7 +34,7 @@ final class Json {
     private Json() {}
 
     /** {@code value} as UTF-8 JSON. */
-    static byte[] bytes(Object value) {
+    public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -44,17 +44,17 @@ final class Json {
     }
 
     /** The wire form of an alert level: {@code warning}, as in kmon's {@code monitoring.alerts{level}}. */
-    static String level(AlertLevel level) {
+    public static String level(AlertLevel level) {
         return level.name().toLowerCase(Locale.ROOT);
     }
 
     /** A finite number, or null: JSON has no NaN or infinity. */
-    static Double finite(double value) {
+    public static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** The mapper, for tests that read what the writers wrote. */
-    static ObjectMapper mapper() {
+    /** The mapper, to read what the writers wrote. */
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 }

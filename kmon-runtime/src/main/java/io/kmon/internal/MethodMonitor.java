@@ -1,20 +1,26 @@
-package io.kmon;
+package io.kmon.internal;
 
 import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.Counter;
 import io.kmon.metrics.MeterId;
+import io.kmon.metrics.MeterRegistry;
+import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MethodSnapshot;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.Timer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The handle a generated {@code Monitored*} class holds for one method, resolved once when
- * the proxy is wrapped. Generated code times the call with {@link System#nanoTime()} and
- * reports the outcome here:
+ * The handle generated code holds for one monitored method, resolved once when the proxy is
+ * wrapped. Not API: only generated code calls it. Generated code times the call with
+ * {@link System#nanoTime()} and reports the outcome here:
  *
  * <pre>{@code
  * long start = System.nanoTime();
@@ -23,42 +29,49 @@ import java.util.concurrent.atomic.LongAdder;
  * }</pre>
  *
  * <p>Hot path: {@link #success} is one {@link LongAdder} increment, one {@link Timer#record}
- * and one comparison with the slow threshold: no lock, no map lookup, no allocation.
- * {@code <prefix>.calls} is not incremented at all: it is read as successes + errors.
- * The failure path may look up the per-type error counter and hands alerts to the background.
- * Nothing here ever throws into the monitored call.
+ * and one comparison with the slow threshold: no lock, no map lookup, no allocation, and the
+ * {@link CallSink} only for a slow call. The method's counts are its own adders, exported as
+ * {@code <prefix>.successes}, {@code <prefix>.errors} and {@code <prefix>.calls} (successes +
+ * errors, so never incremented); past the cardinality cap the overflow series sums the adders
+ * of every folded method, so each call is counted exactly once everywhere. The failure path
+ * may look up the per-type error count and hands alerts to the sink. Nothing here ever throws
+ * into the monitored call.
  */
 public final class MethodMonitor {
-    private final Kmon kmon;
+    private final CallSink sink;
+    private final MeterRegistry metrics;
     private final ComponentMonitor component;
     private final String method;
     private final long slowNanos;
     private final AlertLevel slowLevel;
     private final List<Class<?>> alertOn;
 
-    private final Counter successes;
+    private final LongAdder successes = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final Timer duration;
     private final Counter allErrors;
-    private final ConcurrentHashMap<Class<?>, Counter> errorsByType = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, LongAdder> errorsByClass = new ConcurrentHashMap<>();
+    // Two classes of one simple name share a tag, so they share one count.
+    private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
 
-    MethodMonitor(Kmon kmon, ComponentMonitor component, String method, long slowNanos, AlertLevel slowLevel,
-            List<Class<?>> alertOn) {
-        this.kmon = kmon;
+    MethodMonitor(CallSink sink, MeterRegistry metrics, ComponentMonitor component, String method, long slowNanos,
+            AlertLevel slowLevel, List<Class<?>> alertOn) {
+        this.sink = sink;
+        this.metrics = metrics;
         this.component = component;
         this.method = Objects.requireNonNull(method, "method");
         this.slowNanos = slowNanos > 0 ? slowNanos : Long.MAX_VALUE;
         this.slowLevel = Objects.requireNonNull(slowLevel, "slowLevel");
         this.alertOn = List.copyOf(alertOn);
         String prefix = component.prefix();
-        this.successes = kmon.metrics().counter(id(prefix + ".successes"));
-        this.duration = kmon.metrics().timer(id(prefix + ".duration"));
-        this.allErrors = kmon.metrics().counter(MeterId.of(Kmon.ERRORS_COUNT));
-        kmon.metrics().ownCounter(id(prefix + ".calls"), () -> successes.count() + errors.sum());
+        metrics.ownCounter(id(prefix + MetricNames.SUCCESSES), successes::sum);
+        this.duration = metrics.timer(id(prefix + MetricNames.DURATION));
+        this.allErrors = metrics.counter(MeterId.of(MetricNames.ERRORS_COUNT));
+        metrics.ownCounter(id(prefix + MetricNames.CALLS), () -> successes.sum() + errors.sum());
     }
 
     private MeterId id(String name) {
-        return MeterId.of(name, "component", component.name(), "method", method);
+        return MeterId.of(name, MetricNames.COMPONENT, component.name(), MetricNames.METHOD, method);
     }
 
     /** A call that returned normally after {@code nanos}. */
@@ -66,7 +79,7 @@ public final class MethodMonitor {
         successes.increment();
         duration.record(nanos);
         if (nanos > slowNanos) {
-            kmon.slowCall(this, nanos);
+            sink.slow(this, nanos);
         }
     }
 
@@ -74,15 +87,15 @@ public final class MethodMonitor {
     public void failure(long nanos, Throwable error) {
         try {
             duration.record(nanos);
-            errorsByType.computeIfAbsent(error.getClass(), this::errorCounter).increment();
+            errorsByClass.computeIfAbsent(error.getClass(), this::errorCount).increment();
             errors.increment();
             allErrors.increment();
-            kmon.failedCall(this, error, alerts(error));
+            sink.failed(this, error, alerts(error));
             if (nanos > slowNanos) {
-                kmon.slowCall(this, nanos);
+                sink.slow(this, nanos);
             }
         } catch (RuntimeException | LinkageError e) {
-            kmon.internalFailure(e); // never replace the caller's exception with ours
+            sink.contained(e); // never replace the caller's exception with ours
         }
     }
 
@@ -109,15 +122,24 @@ public final class MethodMonitor {
         } catch (RuntimeException | LinkageError e) {
             // A stage whose whenComplete throws (a read-only or broken implementation): the call
             // goes unrecorded, and the caller still gets the delegate's stage, not our failure.
-            kmon.internalFailure(e);
+            sink.contained(e);
         }
         return stage;
     }
 
-    private Counter errorCounter(Class<?> type) {
+    private LongAdder errorCount(Class<?> type) {
+        return errorsByType.computeIfAbsent(errorType(type), tag -> {
+            LongAdder count = new LongAdder();
+            metrics.ownCounter(id(component.prefix() + MetricNames.ERRORS).withTag(MetricNames.ERROR_TYPE, tag),
+                    count::sum);
+            return count;
+        });
+    }
+
+    /** The {@code error_type} of {@code type}: its simple name, or its binary name when it has none. */
+    public static String errorType(Class<?> type) {
         String simple = type.getSimpleName();
-        return kmon.metrics().counter(id(component.prefix() + ".errors")
-                .withTag("error_type", simple.isEmpty() ? type.getName() : simple));
+        return simple.isEmpty() ? type.getName() : simple;
     }
 
     private boolean alerts(Throwable error) {
@@ -127,6 +149,17 @@ public final class MethodMonitor {
             }
         }
         return false;
+    }
+
+    /** This method now, with {@code timers} (the snapshot's timers by id) for its duration. */
+    MethodSnapshot snapshot(Map<MeterId, MeterSnapshot.TimerSnapshot> timers, long nowMillis) {
+        TreeMap<String, Long> byType = new TreeMap<>();
+        errorsByType.forEach((type, count) -> byType.put(type, count.sum()));
+        MeterSnapshot.TimerSnapshot reading = timers.get(duration.id());
+        if (reading == null) { // a timer the cap on names kept out of the registry
+            reading = duration.snapshot(nowMillis);
+        }
+        return new MethodSnapshot(component.name(), component.prefix(), method, successes.sum(), byType, reading);
     }
 
     /** The component this method belongs to. */
@@ -151,7 +184,7 @@ public final class MethodMonitor {
 
     /** Successful calls so far. */
     public long successes() {
-        return successes.count();
+        return successes.sum();
     }
 
     /** Failed calls so far. */
