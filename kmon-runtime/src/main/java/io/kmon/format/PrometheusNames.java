@@ -1,5 +1,6 @@
 package io.kmon.format;
 
+import io.kmon.annotations.MetricNaming;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,32 +13,25 @@ import java.util.Set;
  * {@code _bucket}, {@code _count} and {@code _sum}). Two kmon names can land on the same Prometheus name
  * ({@code a.b} and {@code a_b}, or a counter {@code x} and a gauge {@code x.total}); the first in
  * name order is kept and the later one skipped, since a scrape with duplicate families is
- * rejected whole by Prometheus.
+ * rejected whole by Prometheus. The translation itself is {@link MetricNaming}'s, which the
+ * annotation processor's generated alert rules and dashboards use too.
  */
 public final class PrometheusNames {
     private final Set<String> taken = new HashSet<>();
 
-    /** {@code name} with dots as underscores. */
-    static String underscored(String name) {
-        return name.replace('.', '_');
-    }
-
     /** The family name of counter {@code name}, without the {@code _total} the writer appends. */
     public static String counter(String name) {
-        String base = underscored(name);
-        return base.endsWith("_total") && base.length() > "_total".length()
-                ? base.substring(0, base.length() - "_total".length()) : base;
+        return MetricNaming.counterFamily(name);
     }
 
     /** The family name of gauge {@code name}. */
     public static String gauge(String name) {
-        return underscored(name);
+        return MetricNaming.gaugeFamily(name);
     }
 
     /** The family name of timer {@code name}: ends in {@code _seconds}. */
     public static String timer(String name) {
-        String base = underscored(name);
-        return base.endsWith("_seconds") ? base : base + "_seconds";
+        return MetricNaming.timerFamily(name);
     }
 
     /** The sample names a counter family occupies. */
