@@ -51,6 +51,45 @@ class OpsResourcesTest {
         assertThat(result.output()).contains("SUCCESS");
     }
 
+    /** Alert labels are Go templates in Prometheus: a component name that looks like one stays text. */
+    @Test
+    void componentNameLikeATemplate_isTheAlertsLabelAsWritten(@TempDir Path dir) throws Exception {
+        Compilation compilation = Compile.succeeding(Compile.source("Templated", """
+                package test;
+
+                import io.kmon.annotations.Monitored;
+                import io.kmon.annotations.SlowAlert;
+
+                @Monitored(name = "t{{ 1 }}\\"", prefix = "x")
+                @SlowAlert(millis = 500)
+                public interface Templated { void run(); }
+                """));
+        Files.writeString(dir.resolve("t.rules.yml"), resource(compilation, "test.Templated", OpsResources.RULES));
+        String series = "{component=\"t{{ 1 }}\\\"\",method=\"run\",instance=\"a\",job=\"j\"}";
+        Files.writeString(dir.resolve("t.test.yml"), """
+                rule_files: [t.rules.yml]
+                tests:
+                  - interval: 1m
+                    input_series:
+                      - series: 'x_duration_seconds_count%s'
+                        values: '0 1 2 3'
+                      - series: 'x_duration_seconds_bucket%s'
+                        values: '0 0 0 0'
+                    alert_rule_test:
+                      - eval_time: 3m
+                        alertname: KmonSlowCall
+                        exp_alerts:
+                          - exp_labels: {severity: warning, component: 't{{ 1 }}"', method: run, instance: a, job: j}
+                            exp_annotations:
+                              summary: 'Slow calls of t{{ 1 }}" run'
+                              description: 'Calls slower than 0.5 s in the last 5m: 3 (@SlowAlert(millis = 500))'
+                """.formatted(series, series.substring(0, series.length() - 1) + ",le=\"0.5\"}"));
+
+        Promtool.Result result = Promtool.run(dir, "test", "rules", "t.test.yml");
+
+        assertEquals(0, result.exitCode(), result.output());
+    }
+
     @Test
     void rules_useTheExportersNames_andTheThresholdsBoundary() {
         Compilation compilation = Compile.succeeding(Compile.resource("ops/Billing.java"));

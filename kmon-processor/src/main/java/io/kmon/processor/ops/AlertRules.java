@@ -127,10 +127,19 @@ final class AlertRules {
         y.append("        expr: ").append(Text.yaml(expr)).append('\n');
         y.append("        labels:\n");
         y.append("          severity: ").append(severity(level)).append('\n');
-        labels.forEach((k, v) -> y.append("          ").append(k).append(": ").append(Text.yaml(v)).append('\n'));
+        labels.forEach((k, v) -> y.append("          ").append(k).append(": ").append(Text.yaml(untemplated(v)))
+                .append('\n'));
         y.append("        annotations:\n");
         y.append("          summary: ").append(Text.yaml(summary)).append('\n');
         y.append("          description: ").append(Text.yaml(description)).append('\n');
+    }
+
+    /**
+     * Prometheus expands alert labels as Go templates: two opening braces in a component name are
+     * written as a template printing them, so the label is the name itself, never an action.
+     */
+    private static String untemplated(String value) {
+        return value.replace("{{", "{{ \"{{\" }}");
     }
 
     /** {@code warning} for {@link AlertLevel#WARNING}: the alert level, lower case. */
