@@ -150,8 +150,8 @@ public final class OpsResources {
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
-                if (!e.isDirectory() && name.startsWith(FOLDER) && NAME.matcher(name.substring(FOLDER.length())).matches()
-                        && e.getSize() <= MAX_BYTES) {
+                boolean ours = name.startsWith(FOLDER) && NAME.matcher(name.substring(FOLDER.length())).matches();
+                if (ours && !e.isDirectory() && e.getSize() <= MAX_BYTES) {
                     byte[] content = read(zip, e);
                     if (content != null) {
                         found.add(new Resource(name.substring(FOLDER.length()), jar, content));

@@ -66,7 +66,8 @@ final class Catalogue {
     private static void metric(StringBuilder j, String name, String prometheus, String type, String unit,
             List<String> tags, String help, boolean namedInHelp) {
         j.append("    {\"name\": ").append(Text.json(name)).append(", \"prometheus\": ").append(Text.json(prometheus))
-                .append(", \"type\": \"").append(type).append("\", \"unit\": \"").append(unit).append("\", \"tags\": [");
+                .append(", \"type\": \"").append(type).append("\", \"unit\": \"").append(unit)
+                .append("\", \"tags\": [");
         for (int i = 0; i < tags.size(); i++) {
             j.append(i == 0 ? "" : ", ").append(Text.json(tags.get(i)));
         }
