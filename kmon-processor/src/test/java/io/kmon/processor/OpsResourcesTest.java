@@ -104,6 +104,25 @@ class OpsResourcesTest {
     }
 
     @Test
+    void slowThresholdAboveTheLargestBoundary_getsACommentNotARule() {
+        Compilation compilation = Compile.succeeding(Compile.source("Patient", """
+                package test;
+
+                import io.kmon.annotations.Monitored;
+                import io.kmon.annotations.SlowAlert;
+
+                @Monitored
+                @SlowAlert(millis = 20_000)
+                public interface Patient { void run(); }
+                """));
+        String rules = resource(compilation, "test.Patient", OpsResources.RULES);
+
+        assertThat(rules).contains("# run: @SlowAlert(millis = 20000) is above the largest classic bucket boundary");
+        assertThat(rules).doesNotContain("KmonSlowCall");
+        assertThat(resource(compilation, "test.Patient", OpsResources.CATALOGUE)).doesNotContain("rule_le");
+    }
+
+    @Test
     void everyGoodCorpusShape_hasRulesPromtoolAccepts_andAnImportableDashboardOfValidQueries(@TempDir Path dir)
             throws Exception {
         List<JavaFileObject> sources = corpus();
