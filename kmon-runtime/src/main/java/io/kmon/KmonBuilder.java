@@ -1,5 +1,6 @@
 package io.kmon;
 
+import io.kmon.annotations.BuiltInAlerts;
 import io.kmon.health.HealthRegistry;
 import io.kmon.internal.KmonConfig;
 import io.kmon.metrics.CallbackReader;
@@ -31,7 +32,7 @@ public final class KmonBuilder {
     private int maxErrorGroups = 1_000;
     private double componentFailureRatio = 0.5;
     private long failedCallsThreshold = 10;
-    private long componentFailuresThreshold = 5;
+    private long componentFailuresThreshold = BuiltInAlerts.COMPONENT_FAILURES_THRESHOLD;
     private boolean systemMetrics = true;
     private System.Logger logger = System.getLogger("io.kmon");
     private int maxMetricNames = MeterRegistry.DEFAULT_MAX_NAMES;

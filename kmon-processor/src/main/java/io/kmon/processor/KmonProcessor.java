@@ -8,6 +8,7 @@ import io.kmon.processor.model.GeneratedNames;
 import io.kmon.processor.model.KmonAnnotations;
 import io.kmon.processor.model.ProxyModel;
 import io.kmon.processor.model.ProxyModelFactory;
+import io.kmon.processor.ops.OpsResources;
 import io.kmon.processor.validation.AnnotationPlacementValidator;
 import io.kmon.processor.validation.KnownTypes;
 import io.kmon.processor.validation.LocalTypeScanner;
@@ -32,7 +33,9 @@ import javax.tools.Diagnostic;
 
 /**
  * kmon's annotation processor: for each {@code @Monitored} interface {@code Foo} it writes
- * {@code MonitoredFoo}, a class that wraps any implementation with inlined timing and counting.
+ * {@code MonitoredFoo}, a class that wraps any implementation with inlined timing and counting,
+ * and next to it, under {@code META-INF/kmon/}, Prometheus alert rules, a Grafana dashboard and a
+ * metric catalogue for it ({@code io.kmon.processor.ops}).
  *
  * <p>This class only wires the stages and loops over annotated types: validation
  * ({@code io.kmon.processor.validation}) reports bad input on the element, the model
@@ -55,6 +58,7 @@ public final class KmonProcessor extends AbstractProcessor {
     private UnresolvedTypes unresolved;
     private ProxyModelFactory models;
     private ProxyWriter writer;
+    private OpsResources opsResources;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -68,6 +72,7 @@ public final class KmonProcessor extends AbstractProcessor {
         unresolved = new UnresolvedTypes(env.getElementUtils());
         models = new ProxyModelFactory(env.getElementUtils(), env.getTypeUtils());
         writer = new ProxyWriter(env.getElementUtils(), env.getFiler(), scope);
+        opsResources = new OpsResources(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     }
 
     /**
@@ -147,6 +152,7 @@ public final class KmonProcessor extends AbstractProcessor {
                 return;
             }
             writer.write(model);
+            opsResources.write(model);
             knownTypes.addGenerated(model.qualifiedClassName(), type);
         } catch (FilerException e) {
             // javac refuses to create a file for a type that already exists in this compilation.

@@ -11,6 +11,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import io.kmon.Kmon;
 import io.kmon.internal.ComponentMonitor;
+import io.kmon.processor.ops.OpsResources;
 import io.kmon.processor.validation.Messages;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * same arguments, returns the delegate's very object or throws its very exception, and is
  * counted (or not, when {@code @NotMonitored}). All bad ones compile in one run too, each with
  * exactly one error, on its element, with its message. Together, the bad ones do not stop the
- * good ones from being generated.
+ * good ones from being generated, with their operations resources (checked further in {@link OpsResourcesTest}).
  *
  * <p>The delegate is a {@link Proxy} scripted per call, so one harness drives every shape.
  */
@@ -160,7 +161,11 @@ class ShapeCorpusTest {
                 Stream.concat(GOOD.stream().map(Good::source), bad.stream().map(Bad::source)).toList());
 
         assertThat(compilation).hadErrorCount(bad.size());
-        assertThat(spy.created()).containsExactlyElementsIn(GOOD.stream().map(Good::proxy).toList());
+        assertThat(spy.created()).containsExactlyElementsIn(GOOD.stream()
+                .flatMap(g -> Stream.of(OpsResources.RULES, OpsResources.DASHBOARD, OpsResources.CATALOGUE)
+                        .map(suffix -> OpsResources.FOLDER + g.iface() + suffix)
+                        .collect(Collectors.toCollection(() -> new ArrayList<>(List.of(g.proxy())))).stream())
+                .toList());
     }
 
     @Test

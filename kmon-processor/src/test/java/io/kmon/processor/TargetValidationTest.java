@@ -218,7 +218,9 @@ class TargetValidationTest {
         Compilation compilation = Compiler.javac().withProcessors(spy).compile(nested, flat);
 
         assertThat(compilation).hadErrorContaining(Messages.NAME_CLASH).inFile(flat).onLineContaining("@Monitored");
-        assertThat(spy.created()).containsExactly("test.MonitoredOuter_Api");
+        // the first gets its class and its operations resources; the second nothing
+        assertThat(spy.created()).containsExactly("test.MonitoredOuter_Api", "META-INF/kmon/test.Outer$Api.rules.yml",
+                "META-INF/kmon/test.Outer$Api.dashboard.json", "META-INF/kmon/test.Outer$Api.metrics.json");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kmon.format;
 
+import io.kmon.annotations.MetricNaming;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,15 +13,11 @@ import java.util.Set;
  * {@code _bucket}, {@code _count} and {@code _sum}). Two kmon names can land on the same Prometheus name
  * ({@code a.b} and {@code a_b}, or a counter {@code x} and a gauge {@code x.total}); the first in
  * name order is kept and the later one skipped, since a scrape with duplicate families is
- * rejected whole by Prometheus.
+ * rejected whole by Prometheus. The translation itself is {@link MetricNaming}'s, which the
+ * annotation processor's generated alert rules and dashboards use too.
  */
 public final class PrometheusNames {
     private final Set<String> taken = new HashSet<>();
-
-    /** {@code name} with dots as underscores. */
-    static String underscored(String name) {
-        return name.replace('.', '_');
-    }
 
     /**
      * {@return the family name of counter {@code name}} Without the {@code _total} the writer appends.
@@ -28,9 +25,7 @@ public final class PrometheusNames {
      * @param name a kmon metric name
      */
     public static String counter(String name) {
-        String base = underscored(name);
-        return base.endsWith("_total") && base.length() > "_total".length()
-                ? base.substring(0, base.length() - "_total".length()) : base;
+        return MetricNaming.counterFamily(name);
     }
 
     /**
@@ -39,7 +34,7 @@ public final class PrometheusNames {
      * @param name a kmon metric name
      */
     public static String gauge(String name) {
-        return underscored(name);
+        return MetricNaming.gaugeFamily(name);
     }
 
     /**
@@ -48,8 +43,7 @@ public final class PrometheusNames {
      * @param name a kmon metric name
      */
     public static String timer(String name) {
-        String base = underscored(name);
-        return base.endsWith("_seconds") ? base : base + "_seconds";
+        return MetricNaming.timerFamily(name);
     }
 
     /** The sample names a counter family occupies. */

@@ -1,5 +1,6 @@
 package io.kmon.format;
 
+import io.kmon.annotations.MetricNaming;
 import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricNames;
@@ -268,10 +269,10 @@ public final class PrometheusText {
     /** HELP texts: a monitored method's series and kmon's call count say what they count, others name the metric. */
     private static final class Help {
         private static final Map<String, String> METHOD_SERIES = Map.of(
-                MetricNames.CALLS, "Monitored calls",
-                MetricNames.SUCCESSES, "Monitored calls that returned normally",
-                MetricNames.ERRORS, "Monitored calls that threw, by error_type",
-                MetricNames.DURATION, "Duration of monitored calls in seconds");
+                MetricNames.CALLS, MetricNaming.CALLS_HELP,
+                MetricNames.SUCCESSES, MetricNaming.SUCCESSES_HELP,
+                MetricNames.ERRORS, MetricNaming.ERRORS_HELP,
+                MetricNames.DURATION, MetricNaming.DURATION_HELP);
         private final Set<String> prefixes = new HashSet<>();
 
         Help(MetricsSnapshot snapshot) {
@@ -280,12 +281,12 @@ public final class PrometheusText {
 
         String of(String name, String type) {
             if (name.equals(MetricNames.ERRORS_COUNT)) {
-                return "Failed monitored calls, over all components and methods";
+                return MetricNaming.ERRORS_COUNT_HELP;
             }
             int dot = name.lastIndexOf('.');
             String text = dot < 0 ? null : METHOD_SERIES.get(name.substring(dot));
             if (text != null && prefixes.contains(name.substring(0, dot))) {
-                return text + " (" + name + ")";
+                return MetricNaming.methodHelp(text, name);
             }
             return "kmon " + type + " " + name;
         }

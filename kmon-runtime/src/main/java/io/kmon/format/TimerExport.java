@@ -1,5 +1,6 @@
 package io.kmon.format;
 
+import io.kmon.annotations.MetricNaming;
 import io.kmon.metrics.CumulativeBuckets;
 import java.util.Arrays;
 
@@ -16,7 +17,7 @@ import java.util.Arrays;
 public final class TimerExport {
     /** Most classic boundaries per timer: each one is a series per timer. */
     public static final int MAX_CLASSIC_BOUNDARIES = 64;
-    private static final double[] DEFAULT_BOUNDARIES_SECONDS = defaults();
+    private static final double[] DEFAULT_BOUNDARIES_SECONDS = MetricNaming.defaultBoundariesSeconds();
     /** Histograms with classic boundaries at the powers of two from 2^-14 s (61 µs) to 2^4 s (16 s). */
     public static final TimerExport DEFAULT = histograms(DEFAULT_BOUNDARIES_SECONDS);
 
@@ -90,11 +91,4 @@ public final class TimerExport {
         return counts;
     }
 
-    private static double[] defaults() {
-        double[] d = new double[19];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.scalb(1.0, i - 14);
-        }
-        return d;
-    }
 }

@@ -6,6 +6,7 @@ import io.kmon.alert.ComponentFailuresRule;
 import io.kmon.alert.FailedCallsRule;
 import io.kmon.alert.MemoryRule;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.annotations.BuiltInAlerts;
 import io.kmon.errors.ErrorAggregator;
 import io.kmon.metrics.InternalFailures;
 import io.kmon.errors.JulCapture;
@@ -92,7 +93,8 @@ public final class Wiring implements AutoCloseable {
     private void addBuiltInRules() {
         Duration hour = Duration.ofHours(1);
         alerts.addRule(new FailedCallsRule(MetricNames.ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
-        alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(), hour, startMillis));
+        alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(),
+                Duration.ofSeconds(BuiltInAlerts.COMPONENT_FAILURES_WINDOW_SECONDS), startMillis));
         alerts.addRule(new MemoryRule());
         alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown(),
                 MetricNames.METRIC_NAMES_REFUSED, config.maxMetricNames()));

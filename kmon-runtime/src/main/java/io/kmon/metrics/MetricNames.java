@@ -1,37 +1,40 @@
 package io.kmon.metrics;
 
+import io.kmon.annotations.MetricNaming;
+
 /**
  * Every metric name, suffix and tag key kmon itself writes, in one place: a monitored method's
  * series are {@code <prefix>} plus a suffix here, tagged {@link #COMPONENT} and {@link #METHOD};
  * kmon's own figures have fixed names under {@code monitoring.}. Readers take these from the
- * typed model ({@link MethodSnapshot}), never by parsing names.
+ * typed model ({@link MethodSnapshot}), never by parsing names. The names of a monitored method's
+ * series are {@link MetricNaming}'s, shared with the annotation processor's alert rules.
  */
 public final class MetricNames {
     /** Suffix of a method's call counter: successes plus errors. */
-    public static final String CALLS = ".calls";
+    public static final String CALLS = MetricNaming.CALLS;
     /** Suffix of a method's counter of calls that returned normally. */
-    public static final String SUCCESSES = ".successes";
+    public static final String SUCCESSES = MetricNaming.SUCCESSES;
     /** Suffix of a method's counter of calls that threw, tagged {@link #ERROR_TYPE}. */
-    public static final String ERRORS = ".errors";
+    public static final String ERRORS = MetricNaming.ERRORS;
     /** Suffix of a method's duration timer. */
-    public static final String DURATION = ".duration";
+    public static final String DURATION = MetricNaming.DURATION;
 
     /** Tag of a monitored component's name. */
-    public static final String COMPONENT = "component";
+    public static final String COMPONENT = MetricNaming.COMPONENT;
     /** Tag of a monitored method: its name, with parameter types when overloaded. */
-    public static final String METHOD = "method";
+    public static final String METHOD = MetricNaming.METHOD;
     /**
      * Tag of a failure's type: the exception class's simple name (its binary name when it has
      * none), the same text as an alert's {@code error_type} detail.
      */
-    public static final String ERROR_TYPE = "error_type";
+    public static final String ERROR_TYPE = MetricNaming.ERROR_TYPE;
     /** Tag of an alert level, lower case. */
     public static final String LEVEL = "level";
     /** Tag of where a contained failure inside kmon happened. */
     public static final String SOURCE = "source";
 
     /** Counter of every failed monitored call, untagged. */
-    public static final String ERRORS_COUNT = "errors.count";
+    public static final String ERRORS_COUNT = MetricNaming.ERRORS_COUNT;
     /** Counter of {@code java.util.logging} records, tagged {@link #LEVEL}. */
     public static final String LOG_EVENTS = "log.events";
     /** Counter of failures inside kmon that were contained, tagged {@link #SOURCE}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
+import io.kmon.annotations.MetricNaming;
 import io.kmon.format.PrometheusNames;
 import io.kmon.format.PrometheusText;
 import io.kmon.format.TimerExport;
@@ -41,6 +42,29 @@ class PrometheusWriterTest {
             assertTrue(t.contains("kmon_calls_total{component=\"Billing\",method=\"cancel\"} 2"), t);
             assertTrue(t.contains("sessions_active 3"), t);
             assertTrue(t.contains("db_query_seconds_count{table=\"users\"} 1"), t);
+        }
+    }
+
+    /** The processor's rules and dashboards query these names: the exporter must write exactly them. */
+    @Test
+    void sharedNaming_isWhatTheExporterWrites() {
+        try (Kmon kmon = Fixtures.kmon(clock)) {
+            Fixtures.record(kmon);
+            String t = text(kmon, null);
+            String labels = "{" + MetricNaming.COMPONENT + "=\"Orders\"," + MetricNaming.METHOD + "=\"find\"";
+            assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.CALLS) + labels + "}"), t);
+            assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.SUCCESSES) + labels + "}"), t);
+            assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.ERRORS) + "{" + MetricNaming.COMPONENT
+                    + "=\"Orders\"," + MetricNaming.ERROR_TYPE + "=\"IOException\","), t);
+            assertTrue(t.contains(MetricNaming.counterSample(MetricNaming.ERRORS_COUNT) + " 1"), t);
+            String family = MetricNaming.timerFamily("api" + MetricNaming.DURATION);
+            assertTrue(t.contains("# HELP " + family + " "
+                    + MetricNaming.methodHelp(MetricNaming.DURATION_HELP, "api" + MetricNaming.DURATION)), t);
+            assertTrue(t.contains(family + "_count" + labels + "}"), t);
+            for (double bound : MetricNaming.defaultBoundariesSeconds()) {
+                assertTrue(t.contains(family + "_bucket" + labels + "," + MetricNaming.LE + "=\""
+                        + MetricNaming.leLabel(bound) + "\"}"), bound + "\n" + t);
+            }
         }
     }
 
