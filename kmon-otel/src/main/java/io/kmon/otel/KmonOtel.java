@@ -85,7 +85,8 @@ public final class KmonOtel {
                     .build();
             return Optional.of(new OtlpExport(sdk.getOpenTelemetrySdk()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "kmon: OpenTelemetry export not started: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "kmon: OpenTelemetry export not started: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             kmon.containedFailure("otel", e);
             return Optional.empty();
         }
