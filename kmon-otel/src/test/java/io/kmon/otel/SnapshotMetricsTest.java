@@ -76,7 +76,7 @@ class SnapshotMetricsTest {
 
     @Test
     void kmonsOwnCounters_areMonotonicCumulativeSums() {
-        MetricData folded = produce().get(Kmon.SERIES_FOLDED);
+        MetricData folded = produce().get("monitoring.series.folded");
         assertEquals(MetricDataType.LONG_SUM, folded.getType());
         assertTrue(folded.getLongSumData().isMonotonic());
         assertEquals(0L, folded.getLongSumData().getPoints().iterator().next().getValue());
