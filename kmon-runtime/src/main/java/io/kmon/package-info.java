@@ -1,5 +1,5 @@
 /**
- * kmon's runtime facade: {@link io.kmon.Kmon} and the handles generated code calls,
- * {@link io.kmon.ComponentMonitor} and {@link io.kmon.MethodMonitor}.
+ * kmon's runtime facade: {@link io.kmon.Kmon}, built by {@link io.kmon.KmonBuilder}. The handles
+ * generated code calls live in {@code io.kmon.internal}, which is not API.
  */
 package io.kmon;

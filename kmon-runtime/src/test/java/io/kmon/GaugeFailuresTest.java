@@ -7,6 +7,7 @@ import io.kmon.metrics.FunctionCounter;
 import io.kmon.metrics.FunctionGauge;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.metrics.MetricNames;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ class GaugeFailuresTest {
 
             assertEquals(3L, kmon.internalFailureCounts().get("read:pool.size"));
             assertEquals(3L, kmon.internalFailureCounts().get("read:cache.size"));
-            assertTrue(kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", "read:cache.size") >= 3,
+            assertTrue(kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "read:cache.size") >= 3,
                     "exported as monitoring.internal_failures{source}");
             assertEquals(1, logger.containing("read:pool.size").size());
             assertEquals(1, logger.containing("read:cache.size").size());

@@ -10,7 +10,11 @@ import io.kmon.alert.ComponentFailuresRule;
 import io.kmon.alert.FailedCallsRule;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.errors.ErrorGroup;
-import io.kmon.errors.InternalFailures;
+import io.kmon.internal.Background;
+import io.kmon.internal.CallAlerts;
+import io.kmon.internal.MethodMonitor;
+import io.kmon.metrics.InternalFailures;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;
@@ -154,7 +158,7 @@ class KmonAlertingTest {
         assertEquals(101, s.counters().filter(c -> c.id().name().equals("user.login")).count(), "cap + overflow");
         assertEquals(1_000_001, s.sum("user.login"), "nothing lost: folded calls count in the overflow series");
         assertEquals(999_901L, s.folded().get("user.login"));
-        assertEquals(999_901, s.count(Kmon.SERIES_FOLDED));
+        assertEquals(999_901, s.count(MetricNames.SERIES_FOLDED));
         List<Alert> alerts = kmon.alerts().recent();
         assertEquals(1, alerts.size());
         assertEquals(CardinalityRule.NAME, alerts.get(0).rule());
@@ -181,14 +185,14 @@ class KmonAlertingTest {
 
     @Test
     void throwingListener_isCountedAndAsMetric() {
-        kmon.alerts().onAlert(a -> {
+        kmon.alerts().addListener(a -> {
             throw new IllegalStateException("pager down");
         });
         kmon.alert(AlertLevel.ERROR, "x", "c", Map.of());
         kmon.alert(AlertLevel.ERROR, "y", "c", Map.of());
 
         assertEquals(2L, kmon.internalFailureCounts().get("listener"));
-        assertEquals(2, kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", "listener"));
+        assertEquals(2, kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "listener"));
         assertEquals(2, kmon.snapshot().count("monitoring.alerts", "level", "error"));
     }
 
@@ -220,7 +224,7 @@ class KmonAlertingTest {
         kmon.close();
         kmon = Kmon.builder().systemMetrics(false).logger(logger).build();
         BlockingQueue<String> threads = new ArrayBlockingQueue<>(10);
-        kmon.alerts().onAlert(a -> threads.add(Thread.currentThread().getName()));
+        kmon.alerts().addListener(a -> threads.add(Thread.currentThread().getName()));
         MethodMonitor find = kmon.component("Db", "api").method("find", MS, AlertLevel.WARNING);
 
         find.success(2 * MS);

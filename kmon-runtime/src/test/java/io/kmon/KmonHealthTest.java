@@ -10,6 +10,7 @@ import io.kmon.health.DefaultChecks;
 import io.kmon.health.HealthReport;
 import io.kmon.health.HealthResult;
 import io.kmon.health.HealthStatus;
+import io.kmon.internal.MethodMonitor;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;
 import java.io.IOException;

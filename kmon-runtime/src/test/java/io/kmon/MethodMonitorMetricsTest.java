@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.MethodMonitor;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class MethodMonitorMetricsTest {
         assertEquals(1, s.count("api.errors", "component", "Catalog", "method", "find", "error_type", "IOException"));
         assertEquals(2, s.sum("api.errors", tags));
         assertEquals(4, s.count("api.duration", tags));
-        assertEquals(2, s.count(Kmon.ERRORS_COUNT));
+        assertEquals(2, s.count(MetricNames.ERRORS_COUNT));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.kmon.benchmarks;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.benchmarks.report.Footprint;
+import io.kmon.internal.MethodMonitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.kmon.benchmarks;
 
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.ComponentMonitor;
+import io.kmon.internal.MethodMonitor;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -17,6 +17,7 @@ import io.kmon.example.tools.MonitoredMediaTools;
 import io.kmon.example.tools.ToolDispatcher;
 import io.kmon.health.HealthRegistry;
 import io.kmon.http.KmonServer;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -192,7 +193,7 @@ class ExampleSoak {
             assertEquals((double) e.getValue(), scraped.sum("api_calls_total", "component", "media_api", "method", method),
                     method);
         }
-        assertEquals(total(toolErrors) + apiErrors, s.count(Kmon.ERRORS_COUNT), "errors.count is every failed call");
+        assertEquals(total(toolErrors) + apiErrors, s.count(MetricNames.ERRORS_COUNT), "errors.count is every failed call");
     }
 
     private void assertHeapFlat(List<Long> heap) {

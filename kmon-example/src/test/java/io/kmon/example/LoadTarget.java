@@ -1,10 +1,10 @@
 package io.kmon.example;
 
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.http.KmonServer;
+import io.kmon.internal.ComponentMonitor;
+import io.kmon.internal.MethodMonitor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

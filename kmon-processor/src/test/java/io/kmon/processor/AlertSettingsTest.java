@@ -4,10 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.ComponentMonitor;
+import io.kmon.internal.MethodMonitor;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +82,7 @@ class AlertSettingsTest {
                 .map(a -> a.details().get("method") + ":" + a.details().get("error_type"))
                 .sorted()
                 .toList();
-        assertEquals(List.of("fetch:java.net.ConnectException", "slow:java.net.SocketTimeoutException"), alerted);
+        assertEquals(List.of("fetch:ConnectException", "slow:SocketTimeoutException"), alerted, "the error_type tag's text");
         assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("test.Gateway")).count());
     }
 

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
+import io.kmon.internal.ComponentMonitor;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ class MonitoredProxyTest {
         assertEquals(1, snapshot.count("kmon.errors", "component", "test.Inventory", "method", "restock",
                 "error_type", "IllegalArgumentException"));
         assertEquals(2, snapshot.sum("kmon.errors", "component", "test.Inventory"));
-        assertEquals(2, snapshot.count(Kmon.ERRORS_COUNT));
+        assertEquals(2, snapshot.count(MetricNames.ERRORS_COUNT));
     }
 
     @Test

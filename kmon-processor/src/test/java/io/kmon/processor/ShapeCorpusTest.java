@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import io.kmon.ComponentMonitor;
 import io.kmon.Kmon;
+import io.kmon.internal.ComponentMonitor;
 import io.kmon.processor.validation.Messages;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;

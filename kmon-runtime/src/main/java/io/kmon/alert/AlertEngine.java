@@ -1,18 +1,13 @@
 package io.kmon.alert;
 
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
-import io.kmon.metrics.SafeValues;
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MetricsSnapshot;
+import io.kmon.metrics.SafeValues;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Raises, logs, keeps and hands out alerts.
  *
  * <pre>{@code
- * kmon.alerts().onAlert(alert -> slack.post(alert.message()));
+ * kmon.alerts().addListener(alert -> slack.post(alert.message()));
  * kmon.alert(AlertLevel.WARNING, "High memory usage", "system", Map.of("percent", 91));
  * List<Alert> recent = kmon.alerts().recent();   // newest first
  * }</pre>
@@ -46,25 +41,16 @@ public final class AlertEngine {
     public static final String MANUAL = "manual";
     /** Prefix of CRITICAL alerts in the log, which has no level above ERROR. */
     public static final String CRITICAL_MARKER = "[CRITICAL]";
-    /** Cooldown entries kept before expired ones are pruned. */
-    private static final int PRUNE_AT = 1_024;
-    /** The last-raised time of a resolved condition: far enough back for any cooldown, far from overflow. */
-    private static final long RESOLVED = Long.MIN_VALUE / 4;
-
     private final Clock clock;
     private final long cooldownMillis;
-    private final int historySize;
-    private final System.Logger logger;
     private final InternalFailures failures;
 
-    private final Object lock = new Object();
-    private final ArrayDeque<Alert> history = new ArrayDeque<>(); // newest first; guarded by lock
-    private final Map<ConditionKey, Cooldown> cooldowns = new HashMap<>(); // guarded by lock
-    private final CopyOnWriteArrayList<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final AlertHistory history;
+    private final Cooldowns cooldowns; // guarded by itself
+    private final AlertDelivery delivery;
     private final CopyOnWriteArrayList<AlertRule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> activeSubjects = new HashMap<>(); // guarded by evaluating
     private final Object evaluating = new Object();
-    private final EnumMap<AlertLevel, LongAdder> raised = new EnumMap<>(AlertLevel.class);
     private final LongAdder suppressed = new LongAdder();
 
     /**
@@ -83,107 +69,95 @@ public final class AlertEngine {
         if (cooldown.isNegative()) {
             throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
         }
-        if (historySize <= 0) {
-            throw new IllegalArgumentException("historySize must be positive: " + historySize);
-        }
+        this.history = new AlertHistory(historySize);
         this.cooldownMillis = cooldown.toMillis();
-        this.historySize = historySize;
-        this.logger = Objects.requireNonNull(logger, "logger");
+        this.cooldowns = new Cooldowns(cooldownMillis);
         this.failures = Objects.requireNonNull(failures, "failures");
-        for (AlertLevel level : AlertLevel.values()) {
-            raised.put(level, new LongAdder());
-        }
+        this.delivery = new AlertDelivery(Objects.requireNonNull(logger, "logger"), failures);
     }
 
-    /** Adds a listener, told about every alert raised from now on. */
-    public void onAlert(AlertListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    /**
+     * Adds a listener, told about every alert raised from now on.
+     *
+     * @param listener called with each alert, on the thread that raised it
+     */
+    public void addListener(AlertListener listener) {
+        delivery.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a listener; false when it was not registered. */
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     * @return false when it was not registered
+     */
     public boolean removeListener(AlertListener listener) {
-        return listeners.remove(listener);
+        return delivery.remove(listener);
     }
 
     /**
      * Raises an alert that belongs to no condition: always raised, never suppressed.
      *
+     * @param level the alert's level
+     * @param message what happened
+     * @param component what it is about
+     * @param details facts to attach
      * @return the alert raised
      */
     public Alert raise(AlertLevel level, String message, String component, Map<String, ?> details) {
         Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, SafeValues.details(details), 0);
-        record(alert);
-        deliver(alert);
+        history.add(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
     /**
-     * Raises an alert for the condition {@code rule} + {@code subject}, unless one was raised
-     * for it within the cooldown at the same or a higher level; a suppressed alert is counted
-     * and reported by the next one raised.
+     * Raises an alert for {@code condition} of {@code rule} (the rule plus the condition's
+     * subject identify it), unless one was raised for it within the cooldown at the same or a
+     * higher level; a suppressed alert is counted and reported by the next one raised.
      *
+     * @param rule the rule's name
+     * @param condition what holds
      * @param timestamp when it happened, epoch milliseconds
      * @return the alert, or null when it was suppressed
      */
-    public Alert fire(String rule, String subject, AlertLevel level, String message, String component,
-            Map<String, ?> details, long timestamp) {
-        Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(component, "component");
-        ConditionKey key = new ConditionKey(AlertRule.checkName(rule), Objects.requireNonNull(subject, "subject"));
+    public Alert fire(String rule, Condition condition, long timestamp) {
+        String name = AlertRule.checkName(rule);
         Alert alert;
-        synchronized (lock) {
-            Cooldown state = cooldowns.get(key);
-            if (state != null && timestamp - state.lastRaised < cooldownMillis
-                    && level.compareTo(state.lastLevel) <= 0) {
-                state.suppressed++;
+        synchronized (cooldowns) {
+            long before = cooldowns.admit(name, condition.subject(), condition.level(), timestamp);
+            if (before == Cooldowns.SUPPRESSED) {
                 suppressed.increment();
                 return null;
             }
-            long before = state == null ? 0 : state.suppressed;
-            String text = before == 0 ? message : message + " (" + before + " similar suppressed since the last alert)";
-            alert = new Alert(level, text, timestamp, component, rule, SafeValues.details(details), before);
-            if (state == null) {
-                if (cooldowns.size() >= PRUNE_AT) {
-                    prune(timestamp);
-                }
-                cooldowns.put(key, new Cooldown(timestamp, level));
-            } else {
-                state.lastRaised = timestamp;
-                state.lastLevel = level;
-                state.suppressed = 0;
-            }
-            record(alert);
+            String text = before == 0 ? condition.message()
+                    : condition.message() + " (" + before + " similar suppressed since the last alert)";
+            alert = new Alert(condition.level(), text, timestamp, condition.component(), name, condition.details(),
+                    before);
+            history.add(alert); // under the cooldowns' lock: the history's order is the cooldowns' order
         }
-        deliver(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
     /**
      * Marks the condition {@code rule} + {@code subject} resolved: its next alert is raised at
      * once. Suppressed counts carry over to that alert.
+     *
+     * @param rule the rule that found the condition
+     * @param subject what the condition is about within the rule
      */
     public void resolve(String rule, String subject) {
-        synchronized (lock) {
-            Cooldown state = cooldowns.get(new ConditionKey(rule, subject));
-            if (state != null) {
-                state.lastRaised = RESOLVED;
-            }
+        synchronized (cooldowns) {
+            cooldowns.resolve(rule, subject);
         }
     }
 
-    /** Drops cooldowns that expired and have nothing to report; keeps the map bounded. */
-    private void prune(long now) {
-        Iterator<Cooldown> it = cooldowns.values().iterator();
-        while (it.hasNext()) {
-            Cooldown state = it.next();
-            if (state.suppressed == 0 && now - state.lastRaised >= cooldownMillis) {
-                it.remove();
-            }
-        }
-    }
-
-    /** Adds a rule, evaluated by every {@link #evaluate} from now on. */
+    /**
+     * Adds a rule, evaluated by every {@link #evaluate} from now on.
+     *
+     * @param rule the rule
+     */
     public void addRule(AlertRule rule) {
         Objects.requireNonNull(rule, "rule");
         String name = AlertRule.checkName(rule.name());
@@ -195,7 +169,12 @@ public final class AlertEngine {
         }
     }
 
-    /** Removes the rule {@code name}; false when there was none. */
+    /**
+     * Removes the rule {@code name}.
+     *
+     * @param name the rule's name
+     * @return false when there was none
+     */
     public boolean removeRule(String name) {
         synchronized (evaluating) {
             activeSubjects.remove(name);
@@ -203,7 +182,7 @@ public final class AlertEngine {
         }
     }
 
-    /** The rules' names, in the order they run. */
+    /** {@return the rules' names, in the order they run} */
     public List<String> rules() {
         return rules.stream().map(AlertRule::name).toList();
     }
@@ -212,6 +191,8 @@ public final class AlertEngine {
      * Evaluates every rule over {@code snapshot}: raises the conditions that hold (subject to
      * the cooldown) and resolves those that held last time and no longer do. A rule that throws
      * is counted and skipped; its conditions stay as they were.
+     *
+     * @param snapshot the metrics to evaluate
      */
     public void evaluate(MetricsSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -227,8 +208,7 @@ public final class AlertEngine {
                 Set<String> now = new HashSet<>();
                 for (Condition c : firing == null ? List.<Condition>of() : firing) {
                     now.add(c.subject());
-                    fire(rule.name(), c.subject(), c.level(), c.message(), c.component(), c.details(),
-                            snapshot.timestampMillis());
+                    fire(rule.name(), c, snapshot.timestampMillis());
                 }
                 Set<String> before = activeSubjects.put(rule.name(), now);
                 if (before != null) {
@@ -242,147 +222,78 @@ public final class AlertEngine {
         }
     }
 
-    private void record(Alert alert) {
-        synchronized (lock) {
-            history.addFirst(alert);
-            while (history.size() > historySize) {
-                history.removeLast();
-            }
-        }
-        raised.get(alert.level()).increment();
-    }
-
-    private void deliver(Alert alert) {
-        log(alert);
-        for (AlertListener listener : listeners) {
-            try {
-                listener.onAlert(alert);
-            } catch (RuntimeException | LinkageError e) {
-                failures.record("listener", e);
-            }
-        }
-    }
-
-    private void log(Alert alert) {
-        System.Logger.Level level = switch (alert.level()) {
-            case INFO -> System.Logger.Level.INFO;
-            case WARNING -> System.Logger.Level.WARNING;
-            case ERROR, CRITICAL -> System.Logger.Level.ERROR;
-        };
-        try {
-            if (logger.isLoggable(level)) {
-                logger.log(level, logLine(alert));
-            }
-        } catch (RuntimeException | LinkageError e) {
-            failures.record(InternalFailures.LOGGER, e);
-        }
-    }
-
-    /** {@code [CRITICAL] [component] message {details}} on one line: what the log shows for {@code alert}. */
+    /**
+     * {@return {@code [CRITICAL] [component] message {details}} on one line: the log's text}
+     * @param alert the alert
+     */
     public static String logLine(Alert alert) {
-        StringBuilder line = new StringBuilder();
-        if (alert.level() == AlertLevel.CRITICAL) {
-            line.append(CRITICAL_MARKER).append(' ');
-        }
-        line.append('[').append(alert.component()).append("] ").append(alert.message());
-        if (!alert.details().isEmpty()) {
-            line.append(' ').append(alert.details());
-        }
-        return SafeValues.oneLine(line.toString());
+        return AlertDelivery.logLine(alert);
     }
 
-    /** The alerts kept, newest first. */
+    /** {@return the alerts kept, newest first} */
     public List<Alert> recent() {
-        synchronized (lock) {
-            return List.copyOf(history);
-        }
+        return history.all();
     }
 
-    /** At most {@code limit} of the newest alerts, newest first. */
+    /**
+     * {@return at most {@code limit} of the newest alerts, newest first}
+     *
+     * @param limit the most alerts wanted; zero or more
+     */
     public List<Alert> recent(int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative: " + limit);
-        }
-        synchronized (lock) {
-            List<Alert> out = new ArrayList<>(Math.min(limit, history.size()));
-            for (Alert a : history) {
-                if (out.size() == limit) {
-                    break;
-                }
-                out.add(a);
-            }
-            return List.copyOf(out);
-        }
+        return history.newest(limit);
     }
 
-    /** The alerts kept that were raised at or after {@code sinceMillis}, newest first. */
+    /**
+     * {@return the alerts kept that were raised at or after {@code sinceMillis}, newest first}
+     *
+     * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
+     */
     public List<Alert> since(long sinceMillis) {
-        synchronized (lock) {
-            List<Alert> out = new ArrayList<>();
-            for (Alert a : history) {
-                if (a.timestamp() >= sinceMillis) {
-                    out.add(a);
-                }
-            }
-            return List.copyOf(out);
-        }
+        return history.since(sinceMillis);
     }
 
-    /** Per level, the alerts kept that were raised at or after {@code sinceMillis}; every level present. */
+    /**
+     * {@return per level, the alerts kept that were raised at or after {@code sinceMillis}} Every
+     * level is present.
+     *
+     * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
+     */
     public Map<AlertLevel, Long> countsSince(long sinceMillis) {
-        Map<AlertLevel, Long> counts = new LinkedHashMap<>();
-        for (AlertLevel level : AlertLevel.values()) {
-            counts.put(level, 0L);
-        }
-        for (Alert a : since(sinceMillis)) {
-            counts.merge(a.level(), 1L, Long::sum);
-        }
-        return counts;
+        return history.countsSince(sinceMillis);
     }
 
-    /** Alerts in the history now (at most the history size). */
+    /** {@return the alerts in the history now (at most the history size)} */
     public int size() {
-        synchronized (lock) {
-            return history.size();
-        }
+        return history.kept();
     }
 
-    /** The most alerts the history keeps. */
+    /** {@return the most alerts the history keeps} */
     public int historySize() {
-        return historySize;
+        return history.size();
     }
 
-    /** The cooldown per condition. */
+    /** {@return the cooldown per condition} */
     public Duration cooldown() {
         return Duration.ofMillis(cooldownMillis);
     }
 
-    /** Alerts raised since start, including those no longer in the history. */
+    /** {@return the alerts raised since start, including those no longer in the history} */
     public long total() {
-        return raised.values().stream().mapToLong(LongAdder::sum).sum();
+        return history.total();
     }
 
-    /** Alerts of {@code level} raised since start. */
+    /**
+     * {@return the alerts of {@code level} raised since start}
+     *
+     * @param level the severity
+     */
     public long total(AlertLevel level) {
-        return raised.get(Objects.requireNonNull(level, "level")).sum();
+        return history.total(Objects.requireNonNull(level, "level"));
     }
 
-    /** Alerts suppressed by cooldowns since start. */
+    /** {@return the alerts suppressed by cooldowns since start} */
     public long suppressed() {
         return suppressed.sum();
-    }
-
-    private record ConditionKey(String rule, String subject) {}
-
-    /** The state of one condition; guarded by the engine's lock. */
-    private static final class Cooldown {
-        long lastRaised;
-        AlertLevel lastLevel;
-        long suppressed;
-
-        Cooldown(long lastRaised, AlertLevel lastLevel) {
-            this.lastRaised = lastRaised;
-            this.lastLevel = lastLevel;
-        }
     }
 }

@@ -4,7 +4,7 @@ package io.kmon.alert;
  * Told about every raised alert, for users who page or post somewhere.
  *
  * <pre>{@code
- * kmon.alerts().onAlert(alert -> {
+ * kmon.alerts().addListener(alert -> {
  *     if (alert.level() == AlertLevel.CRITICAL) pager.page(alert.message());
  * });
  * }</pre>
@@ -15,6 +15,10 @@ package io.kmon.alert;
  */
 @FunctionalInterface
 public interface AlertListener {
-    /** Called once per raised (not suppressed) alert. */
+    /**
+     * Called once per raised (not suppressed) alert.
+     *
+     * @param alert the alert raised
+     */
     void onAlert(Alert alert);
 }

@@ -70,10 +70,10 @@ public final class CardinalityRule implements AlertRule {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("refused", refused);
                 details.put("max_names", maxNames);
-                firing.add(new Condition("metrics", "(names)", AlertLevel.WARNING, "The cap of " + maxNames
+                firing.add(new Condition(AlertLevel.WARNING, "The cap of " + maxNames
                         + " metric names is reached; " + refused
                         + " registrations of new names were refused (their handles work but are not exported)",
-                        details));
+                        "metrics", "(names)", details));
             }
         }
         snapshot.folded().forEach((metric, folded) -> {
@@ -82,9 +82,10 @@ public final class CardinalityRule implements AlertRule {
                 details.put("metric", metric);
                 details.put("folded", folded);
                 details.put("max_series", cap);
-                firing.add(new Condition("metrics", metric, AlertLevel.WARNING, "Metric '" + metric
+                firing.add(new Condition(AlertLevel.WARNING, "Metric '" + metric
                         + "' reached its cap of " + cap + " series; " + folded
-                        + " registrations of new tag values were folded into its overflow series", details));
+                        + " registrations of new tag values were folded into its overflow series", "metrics", metric,
+                        details));
             }
         });
         return firing;

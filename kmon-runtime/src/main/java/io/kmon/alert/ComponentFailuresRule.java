@@ -1,6 +1,6 @@
 package io.kmon.alert;
 
-import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MethodSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,8 @@ import java.util.TreeMap;
 /**
  * WARNING per component when more than {@code threshold} of its calls failed in the last
  * window (default more than 5 in an hour). A component's failures are the sum of its
- * {@code <prefix>.errors} counters: those tagged with both {@code component} and
- * {@code error_type}, as generated code records them.
+ * methods' errors, read from the snapshot's typed methods, so they stay exact past the
+ * cardinality cap.
  */
 public final class ComponentFailuresRule implements AlertRule {
     /** This rule's name. */
@@ -44,8 +44,9 @@ public final class ComponentFailuresRule implements AlertRule {
     @Override
     public List<Condition> evaluate(MetricsSnapshot snapshot) {
         Map<String, Long> byComponent = new TreeMap<>();
-        snapshot.counters().filter(ComponentFailuresRule::isCallErrorCounter)
-                .forEach(c -> byComponent.merge(c.id().tag("component"), c.count(), Long::sum));
+        for (MethodSnapshot m : snapshot.methods()) {
+            byComponent.merge(m.component(), m.errors(), Long::sum);
+        }
         List<Condition> firing = new ArrayList<>();
         byComponent.forEach((component, total) -> {
             long failed = counts.growth(component, snapshot.timestampMillis(), total);
@@ -57,9 +58,5 @@ public final class ComponentFailuresRule implements AlertRule {
             }
         });
         return firing;
-    }
-
-    private static boolean isCallErrorCounter(MeterSnapshot.CounterSnapshot c) {
-        return c.id().name().endsWith(".errors") && c.id().tag("component") != null && c.id().tag("error_type") != null;
     }
 }

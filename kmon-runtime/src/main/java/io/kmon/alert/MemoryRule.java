@@ -28,7 +28,12 @@ public final class MemoryRule implements AlertRule {
         this(80, 90);
     }
 
-    /** A rule with other thresholds. */
+    /**
+     * A rule with other thresholds.
+     *
+     * @param warningPercent the used-memory share, in percent, that raises a warning
+     * @param criticalPercent the used-memory share, in percent, that raises a critical alert
+     */
     public MemoryRule(double warningPercent, double criticalPercent) {
         if (!(warningPercent <= criticalPercent)) {
             throw new IllegalArgumentException("warning threshold " + warningPercent
@@ -54,8 +59,8 @@ public final class MemoryRule implements AlertRule {
         }
         String figure = String.format(Locale.ROOT, "%.1f%%", percent);
         boolean critical = percent > criticalPercent;
-        return List.of(Condition.of("system", critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
-                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure,
+        return List.of(Condition.of(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
+                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure, "system",
                 Map.of("memory_percent", percent)));
     }
 }

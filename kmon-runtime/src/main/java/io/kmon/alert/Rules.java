@@ -29,7 +29,7 @@ final class Rules {
         details.put("error_count", failed);
         details.put("threshold", threshold);
         details.put("timeframe", human(window));
-        return Condition.of(component, AlertLevel.WARNING,
-                headline + ": " + failed + " failed calls in the last " + human(window), details);
+        return Condition.of(AlertLevel.WARNING, headline + ": " + failed + " failed calls in the last " + human(window),
+                component, details);
     }
 }

@@ -1,6 +1,7 @@
 package io.kmon.errors;
 
 import io.kmon.metrics.Counter;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import java.util.Locale;

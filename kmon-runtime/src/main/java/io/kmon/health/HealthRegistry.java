@@ -1,5 +1,6 @@
 package io.kmon.health;
 
+import io.kmon.health.CheckRunner.Registration;
 import io.kmon.metrics.Clock;
 import io.kmon.metrics.SafeValues;
 import java.time.Duration;
@@ -11,16 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The health checks of one {@code Kmon}, and the reports made by running them.
@@ -66,7 +58,7 @@ public final class HealthRegistry implements AutoCloseable {
     private final int maxChecks;
     private int threaded; // registered checks that run on the pool; guarded by this
     private final ConcurrentHashMap<String, Registration> checks = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor pool;
+    private final CheckRunner runner;
 
     /**
      * A registry.
@@ -99,34 +91,43 @@ public final class HealthRegistry implements AutoCloseable {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         this.timeoutNanos = timeout.toNanos();
-        AtomicInteger threads = new AtomicInteger();
-        // Direct hand-off, no queue: a run starts when it is asked for, or its time would be spent
-        // waiting behind hung checks. At most one run per check (and a few of replaced checks that
-        // still hang), so at most 2 * maxChecks threads.
-        this.pool = new ThreadPoolExecutor(0, 2 * maxChecks, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "kmon-health-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.runner = new CheckRunner(timeoutNanos, 2 * maxChecks);
     }
 
-    /** Registers {@code check} for readiness (and the full report), replacing any check of that name. */
+    /**
+     * Registers {@code check} for readiness (and the full report), replacing any check of that name.
+     * @param name the check's name
+     * @param check the check
+     */
     public void register(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the process restarted. */
+    /**
+     * Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the
+     * process restarted.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerLiveness(String name, HealthCheck check) {
         register(name, check, EnumSet.allOf(Probe.class), false);
     }
 
-    /** Registers {@code check} for readiness only. */
+    /**
+     * Registers {@code check} for readiness only.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerReadiness(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness report. */
+    /**
+     * Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness
+     * report.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerCritical(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), true);
     }
@@ -134,6 +135,8 @@ public final class HealthRegistry implements AutoCloseable {
     /**
      * Registers {@code check} under {@code name}, replacing any check of that name.
      *
+     * @param name the check's name in reports
+     * @param check the check
      * @param probes the reports it belongs to (at least one)
      * @param critical whether its being unhealthy makes the whole report unhealthy
      * @throws IllegalArgumentException when the name is blank or {@code probes} is empty
@@ -156,8 +159,12 @@ public final class HealthRegistry implements AutoCloseable {
     }
 
     /**
-     * Registers {@code check} unless a check of that name exists or the cap is reached; true
-     * when it was registered.
+     * Registers {@code check} unless a check of that name exists or the cap is reached.
+     * @param name the check's name
+     * @param check the check
+     * @param probes the reports it belongs to (at least one)
+     * @param critical whether its being unhealthy makes the whole report unhealthy
+     * @return true when it was registered
      */
     public boolean registerIfAbsent(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
         return put(registration(name, check, probes, critical, false), false);
@@ -168,6 +175,10 @@ public final class HealthRegistry implements AutoCloseable {
      * name exists; true when it was registered. For kmon's own checks (uptime, memory, a
      * component's error ratio), which read memory and cannot block: running them inline costs
      * no thread, and they do not count against {@code maxChecks} (components have their own cap).
+     * @param name the check's name
+     * @param check the check; it must not block
+     * @param probes the reports it belongs to (at least one)
+     * @return true when it was registered
      */
     public boolean registerInlineIfAbsent(String name, HealthCheck check, Set<Probe> probes) {
         return put(registration(name, check, probes, false, true), false);
@@ -206,12 +217,15 @@ public final class HealthRegistry implements AutoCloseable {
         return true;
     }
 
-    /** The cap on registered checks. */
+    /** {@return the cap on registered checks} */
     public int maxChecks() {
         return maxChecks;
     }
 
-    /** Removes the check {@code name}; false when there was none. */
+    /**
+     * {@return whether there was a check {@code name}, now removed}
+     * @param name the check's name
+     */
     public synchronized boolean unregister(String name) {
         Registration old = checks.remove(name);
         if (old != null && !old.inline) {
@@ -220,27 +234,27 @@ public final class HealthRegistry implements AutoCloseable {
         return old != null;
     }
 
-    /** The registered checks' names, sorted. */
+    /** {@return the registered checks' names, sorted} */
     public Set<String> names() {
         return new TreeSet<>(checks.keySet());
     }
 
-    /** Runs every check. */
+    /** {@return the report of every check, run now} */
     public HealthReport check() {
         return run(null);
     }
 
-    /** Runs the liveness checks. */
+    /** {@return the report of the liveness checks, run now} */
     public HealthReport checkLiveness() {
         return run(Probe.LIVENESS);
     }
 
-    /** Runs the readiness checks. */
+    /** {@return the report of the readiness checks, run now} */
     public HealthReport checkReadiness() {
         return run(Probe.READINESS);
     }
 
-    /** The timeout of each check. */
+    /** {@return the timeout of each check} */
     public Duration timeout() {
         return Duration.ofNanos(timeoutNanos);
     }
@@ -253,16 +267,16 @@ public final class HealthRegistry implements AutoCloseable {
                 selected.add(r);
             }
         }
-        List<Run> runs = new ArrayList<>(selected.size());
+        List<CheckRunner.Run> runs = new ArrayList<>(selected.size());
         for (Registration r : selected) {
-            runs.add(start(r));
+            runs.add(runner.start(r));
         }
         Map<String, HealthResult> results = new LinkedHashMap<>();
         boolean anyBad = false;
         boolean criticalDown = false;
         for (int i = 0; i < selected.size(); i++) {
             Registration r = selected.get(i);
-            HealthResult result = await(runs.get(i));
+            HealthResult result = runner.await(runs.get(i));
             results.put(r.shownName, result);
             anyBad |= result.status() != HealthStatus.HEALTHY;
             criticalDown |= r.critical && result.status() == HealthStatus.UNHEALTHY;
@@ -271,145 +285,14 @@ public final class HealthRegistry implements AutoCloseable {
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 
-    /** The run of {@code r} in flight, or a new one; an inline check runs now, on this thread. */
-    private Run start(Registration r) {
-        if (r.inline) {
-            Run now = new Run(System.nanoTime());
-            now.future.complete(runOne(r.check, now.startNanos));
-            return now;
-        }
-        while (true) {
-            Run current = r.inFlight.get();
-            if (current != null) {
-                return current;
-            }
-            Run mine = new Run(System.nanoTime());
-            if (!r.inFlight.compareAndSet(null, mine)) {
-                continue;
-            }
-            try {
-                pool.execute(() -> {
-                    HealthResult result = null;
-                    try {
-                        mine.startNanos = System.nanoTime();
-                        result = runOne(r.check, mine.startNanos);
-                    } finally {
-                        // Always end the run, or every later report would wait on it forever.
-                        r.inFlight.compareAndSet(mine, null);
-                        mine.future.complete(result != null ? result : notRun("the check's runner failed"));
-                    }
-                });
-            } catch (RejectedExecutionException closed) {
-                r.inFlight.compareAndSet(mine, null);
-                mine.future.complete(notRun(pool.isShutdown() ? "the health registry is closed"
-                        : "no thread free: the runs of replaced checks still hang"));
-            }
-            return mine;
-        }
-    }
-
-    private static HealthResult runOne(HealthCheck check, long startNanos) {
-        HealthResult result;
-        try {
-            result = check.check();
-            if (result == null) {
-                result = HealthResult.failed(new NullPointerException("the health check returned null"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // kmon is closing
-            result = HealthResult.failed(e);
-        } catch (Exception | Error e) {
-            // Errors too (StackOverflowError, NoClassDefFoundError...): this thread is ours,
-            // and the report must say what happened rather than lose the check.
-            result = HealthResult.failed(e);
-        }
-        return result.withDuration(millisSince(startNanos));
-    }
-
-    /**
-     * The run's result, waiting at most until the run is {@code timeout} old, counted from when
-     * its thread started it (the hand-off has no queue, but thread start-up is not the check's).
-     */
-    private HealthResult await(Run run) {
-        try {
-            while (true) {
-                long remaining = run.startNanos + timeoutNanos - System.nanoTime();
-                if (remaining <= 0 && !run.future.isDone()) {
-                    return timedOut(run);
-                }
-                try {
-                    return run.future.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // loop: the deadline moves when the run started later than it was handed off
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return notRun("interrupted while waiting for the check");
-        } catch (ExecutionException e) {
-            return HealthResult.failed(e.getCause() == null ? e : e.getCause());
-        }
-    }
-
-    private HealthResult timedOut(Run run) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("error", TimeoutException.class.getName());
-        details.put("message", "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-        return HealthResult.unhealthy(details).withDuration(millisSince(run.startNanos));
-    }
-
-    private static HealthResult notRun(String why) {
-        return HealthResult.unhealthy(Map.of("error", "not run", "message", why));
-    }
-
-    private static double millisSince(long startNanos) {
-        return Math.max(0, System.nanoTime() - startNanos) / 1_000_000.0;
-    }
-
-    /** Threads now running checks or idle for up to 30 s (for tests and diagnostics). */
+    /** {@return the threads now running checks or idle for up to 30 s} For tests and diagnostics. */
     public int threads() {
-        return pool.getPoolSize();
+        return runner.threads();
     }
 
     /** Stops the pool: running checks are interrupted; reports made afterwards mark every check not run. */
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A registered check and its run in flight, if any. */
-    private static final class Registration {
-        final String name;
-        final String shownName; // bounded, for reports and messages
-        final HealthCheck check;
-        final Set<Probe> probes;
-        final boolean critical;
-        final boolean inline;
-        final AtomicReference<Run> inFlight = new AtomicReference<>();
-
-        Registration(String name, String shownName, HealthCheck check, Set<Probe> probes, boolean critical,
-                boolean inline) {
-            this.inline = inline;
-            this.name = name;
-            this.shownName = shownName;
-            this.check = check;
-            this.probes = probes;
-            this.critical = critical;
-        }
-    }
-
-    /** One run of a check: when it was handed off, then when its thread started it. */
-    private static final class Run {
-        final CompletableFuture<HealthResult> future = new CompletableFuture<>();
-        volatile long startNanos;
-
-        Run(long handedOffNanos) {
-            this.startNanos = handedOffNanos;
-        }
+        runner.close();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The result of running a set of checks: the original design's {@code /health} shape.
+ * The result of running a set of checks, as {@code /health} writes it.
  * Immutable; serializes as a plain record (with a snake_case naming strategy its fields read
  * {@code status}, {@code timestamp}, {@code uptime_seconds}, {@code checks}).
  *
@@ -21,7 +21,14 @@ import java.util.TreeMap;
  */
 public record HealthReport(HealthStatus status, long timestamp, double uptimeSeconds, Map<String, HealthResult> checks) {
 
-    /** Checks the fields and copies {@code checks}, sorted by name. */
+    /**
+     * Checks the fields and copies {@code checks}, sorted by name.
+     *
+     * @param status the aggregate status
+     * @param timestamp when the checks started, epoch milliseconds of kmon's clock
+     * @param uptimeSeconds seconds since kmon started
+     * @param checks each check's result by name
+     */
     public HealthReport {
         Objects.requireNonNull(status, "status");
         checks = Collections.unmodifiableMap(new TreeMap<>(checks));

@@ -1,5 +1,6 @@
 package io.kmon.http;
 
+import io.kmon.format.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;

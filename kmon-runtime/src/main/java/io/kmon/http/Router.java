@@ -153,7 +153,7 @@ final class Router implements HttpHandler {
         }
         if (host != null && !hosts.accepts(host.get(0))) {
             return Response.error(421, "this server does not answer for Host "
-                    + Text.printable(String.join(", ", host)) + "; see KmonServer.Builder.allowHosts");
+                    + Text.printable(String.join(", ", host)) + "; see KmonServerBuilder.allowHosts");
         }
         return null;
     }

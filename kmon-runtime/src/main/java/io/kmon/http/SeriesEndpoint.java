@@ -2,7 +2,7 @@ package io.kmon.http;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.kmon.Kmon;
+import io.kmon.format.Json;
 import io.kmon.metrics.Point;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,10 +17,17 @@ final class SeriesEndpoint implements Endpoint {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
     private static final int MAX_NAME = 200;
 
-    private final Kmon kmon;
+    private final Points series;
 
-    SeriesEndpoint(Kmon kmon) {
-        this.kmon = kmon;
+    /** Where the points come from: {@code kmon::series}. */
+    @FunctionalInterface
+    interface Points {
+        /** Points of {@code name} at or after {@code sinceMillis}, oldest first. */
+        List<Point> since(String name, long sinceMillis);
+    }
+
+    SeriesEndpoint(Points series) {
+        this.series = series;
     }
 
     /**
@@ -49,7 +56,7 @@ final class SeriesEndpoint implements Endpoint {
             throw HttpException.badRequest("query parameter 'name' is not a metric name: '" + Text.printable(name) + "'");
         }
         long since = request.query().nonNegativeLong("since", 0);
-        List<Point> points = kmon.series(name, since);
+        List<Point> points = series.since(name, since);
         List<Pair> pairs = points.stream()
                 .map(p -> new Pair(p.timestampMillis(), Json.finite(p.value())))
                 .toList();

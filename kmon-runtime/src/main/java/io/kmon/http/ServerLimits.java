@@ -77,6 +77,21 @@ final class ServerLimits {
         }
     }
 
+    /**
+     * Logs a WARNING for each property in {@code asked} (a value a builder was given explicitly)
+     * whose value in {@code effective} differs: the JDK reads these once per JVM, so the server
+     * runs with the value in effect, and the log says so rather than ignoring the setting silently.
+     */
+    static void warnIfNotApplied(Map<String, String> effective, Map<String, String> asked, System.Logger log) {
+        asked.forEach((name, value) -> {
+            String now = effective.get(name);
+            if (!value.equals(now)) {
+                log.log(System.Logger.Level.WARNING, "kmon HTTP server: " + name + "=" + value
+                        + " not applied; the JVM already uses " + now + " (the JDK reads it once per JVM)");
+            }
+        });
+    }
+
     private static void setIfAbsent(Properties properties, String name, String value) {
         if (properties.getProperty(name) == null) {
             properties.setProperty(name, value);

@@ -29,27 +29,39 @@ public final class CumulativeBuckets {
         this.total = sum;
     }
 
-    /** How many buckets hold samples. */
+    /** {@return how many buckets hold samples} */
     public int size() {
         return indices.length;
     }
 
-    /** The grid index of the {@code k}-th listed bucket: it holds (2^((i-1)/16), 2^(i/16)] seconds. */
+    /**
+     * {@return the grid index i of the {@code k}-th listed bucket, which holds (2^((i-1)/16), 2^(i/16)] seconds}
+     *
+     * @param k a position, 0 to {@code size() - 1}
+     */
     public int gridIndex(int k) {
         return indices[k];
     }
 
-    /** The samples in the {@code k}-th listed bucket. */
+    /**
+     * {@return the samples in the {@code k}-th listed bucket}
+     *
+     * @param k a position, 0 to {@code size() - 1}
+     */
     public long count(int k) {
         return counts[k];
     }
 
-    /** All samples: the sum of the buckets. */
+    /** {@return all samples: the sum of the buckets} */
     public long total() {
         return total;
     }
 
-    /** The samples in grid buckets up to and including {@code gridIndex} (a classic {@code le}). */
+    /**
+     * {@return the samples in grid buckets up to and including {@code gridIndex}, as a classic {@code le} counts}
+     *
+     * @param gridIndex the grid index of the boundary
+     */
     public long countAtMost(int gridIndex) {
         long n = 0;
         for (int k = 0; k < indices.length && indices[k] <= gridIndex; k++) {
@@ -58,12 +70,21 @@ public final class CumulativeBuckets {
         return n;
     }
 
-    /** The upper bound of grid bucket {@code gridIndex} in seconds: 2^(gridIndex/16). */
+    /**
+     * {@return the upper bound of grid bucket {@code gridIndex} in seconds: 2^(gridIndex/16)}
+     *
+     * @param gridIndex a grid index
+     */
     public static double upperBoundSeconds(int gridIndex) {
         return BucketGrid.upperSeconds(gridIndex);
     }
 
-    /** The grid index whose upper bound is nearest {@code seconds}; positive and finite only. */
+    /**
+     * {@return the grid index whose upper bound is nearest {@code seconds}}
+     *
+     * @param seconds a duration in seconds, positive and finite
+     * @throws IllegalArgumentException when {@code seconds} is not positive and finite
+     */
     public static int nearestGridIndex(double seconds) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("a bucket boundary must be positive and finite: " + seconds);
@@ -71,12 +92,12 @@ public final class CumulativeBuckets {
         return BucketGrid.nearestGridIndex(seconds);
     }
 
-    /** The grid indices of the listed buckets (a copy). */
+    /** {@return the grid indices of the listed buckets (a copy)} */
     public int[] gridIndices() {
         return indices.clone();
     }
 
-    /** The counts of the listed buckets (a copy). */
+    /** {@return the counts of the listed buckets (a copy)} */
     public long[] counts() {
         return counts.clone();
     }

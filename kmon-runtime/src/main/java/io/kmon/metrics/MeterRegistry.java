@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -43,11 +44,10 @@ public final class MeterRegistry {
     private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, Family> families = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SeriesFamily> families = new ConcurrentHashMap<>();
 
     /**
      * A registry.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -58,7 +58,6 @@ public final class MeterRegistry {
 
     /**
      * A registry that reports every failed read of a function gauge or counter.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -73,7 +72,6 @@ public final class MeterRegistry {
 
     /**
      * A registry with a cap on metric names.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -97,7 +95,10 @@ public final class MeterRegistry {
         this.maxSeriesPerName = maxSeriesPerName;
     }
 
-    /** The counter for {@code id}, created on first use. */
+    /**
+     * {@return the counter for {@code id}, created on first use}
+     * @param id the series
+     */
     public Counter counter(MeterId id) {
         return register(id, Counter.class, Counter::new);
     }
@@ -105,23 +106,35 @@ public final class MeterRegistry {
     /**
      * A counter computed from {@code count} when read, called through the {@link CallbackReader}
      * (a late or hung function reads as its last good value); the first function for an id wins.
+     * @param id the series
+     * @param count reads the count
+     * @return the counter
      */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks));
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks),
+                folded -> folded.join(count), null);
     }
 
     /**
-     * A counter computed inline from {@code count}, for kmon's own figures: {@code count} must be
-     * a plain read of other counters, which cannot block (a hand-off per read would cost more
-     * than the read).
+     * Adds {@code count} to kmon's own counter {@code id}, computed inline when read: {@code count}
+     * must be a plain read of other counts, which cannot block (a hand-off per read would cost
+     * more than the read). Every registration adds its count, for the same id as past the
+     * cardinality cap, so each source (a monitored method's adders, say) is counted exactly once.
+     * @param id the series
+     * @param count a plain read of other counts
+     * @return the series {@code count} went into
      */
     public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null));
+        Consumer<FunctionCounter> join = counter -> counter.join(count);
+        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null), join, join);
     }
 
-    /** The settable gauge for {@code id}, created on first use. */
+    /**
+     * {@return the settable gauge for {@code id}, created on first use}
+     * @param id the series
+     */
     public Gauge gauge(MeterId id) {
         return register(id, Gauge.class, Gauge::new);
     }
@@ -129,37 +142,60 @@ public final class MeterRegistry {
     /**
      * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
      * the first supplier for an id wins.
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
      */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
     }
 
-    /** A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain, non-blocking read. */
+    /**
+     * A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain,
+     * non-blocking read.
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
+     */
     public FunctionGauge ownGauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, null));
     }
 
-    /** The reader that calls gauge suppliers and function counters with a timeout. */
+    /** {@return the reader that calls gauge suppliers and function counters with a timeout} */
     public CallbackReader callbacks() {
         return callbacks;
     }
 
-    /** The timer for {@code id}, created on first use. */
+    /**
+     * {@return the timer for {@code id}, created on first use}
+     * @param id the series
+     */
     public Timer timer(MeterId id) {
         return register(id, Timer.class, i -> new Timer(i, windowMillis, clock.millis()));
     }
 
     private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory) {
+        return register(id, type, factory, null, null);
+    }
+
+    /**
+     * The meter of {@code id}, made by {@code factory} when new; {@code joinFolded} (when not
+     * null) is applied to an existing overflow series this registration folds into, and
+     * {@code joinExisting} to an existing series of {@code id} itself.
+     */
+    private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory,
+            Consumer<M> joinFolded, Consumer<M> joinExisting) {
         Objects.requireNonNull(id, "id");
         if (id.tags().containsKey(OVERFLOW_TAG)) {
             throw new IllegalArgumentException("tag '" + OVERFLOW_TAG + "' is reserved for the series that absorbs "
                     + "registrations over the cardinality cap: " + id);
         }
         Meter existing = meters.get(id);
+        Consumer<M> join = joinExisting;
         if (existing == null) {
-            Family family = family(id.name(), type);
+            SeriesFamily family = family(id.name(), type);
             if (family == null) {
                 refusedNames.increment();
                 return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
@@ -168,32 +204,41 @@ public final class MeterRegistry {
                 throw typeClash(id, family.type, type);
             }
             if (family.admit(maxSeriesPerName)) {
-                Meter created = factory.apply(id);
+                M created = factory.apply(id);
                 existing = meters.putIfAbsent(id, created);
                 if (existing == null) {
-                    existing = created;
-                } else {
-                    family.series.decrementAndGet(); // another thread registered it first
+                    return created;
                 }
+                family.series.decrementAndGet(); // another thread registered it first
             } else {
                 family.folded.increment();
-                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"), factory);
+                Meter[] made = new Meter[1];
+                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"),
+                        i -> made[0] = factory.apply(i));
+                if (existing == made[0]) {
+                    return type.cast(existing);
+                }
+                join = joinFolded;
             }
         }
         if (!type.isInstance(existing)) {
             throw typeClash(id, existing.getClass(), type);
         }
-        return type.cast(existing);
+        M meter = type.cast(existing);
+        if (join != null) {
+            join.accept(meter);
+        }
+        return meter;
     }
 
     /** The family of {@code name}, created while the cap on names allows; null when it does not. */
-    private Family family(String name, Class<?> type) {
-        Family family = families.get(name);
+    private SeriesFamily family(String name, Class<?> type) {
+        SeriesFamily family = families.get(name);
         if (family != null) {
             return family;
         }
         if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
-            return families.computeIfAbsent(name, n -> new Family(type));
+            return families.computeIfAbsent(name, n -> new SeriesFamily(type));
         }
         int n;
         do {
@@ -202,7 +247,7 @@ public final class MeterRegistry {
                 return null;
             }
         } while (!names.compareAndSet(n, n + 1));
-        Family created = new Family(type);
+        SeriesFamily created = new SeriesFamily(type);
         family = families.putIfAbsent(name, created);
         if (family != null) {
             names.decrementAndGet(); // another thread created it first
@@ -211,12 +256,12 @@ public final class MeterRegistry {
         return created;
     }
 
-    /** Registrations of new metric names refused by the cap on names. */
+    /** {@return the registrations of new metric names refused by the cap on names} */
     public long refusedNames() {
         return refusedNames.sum();
     }
 
-    /** The cap on metric names. */
+    /** {@return the cap on metric names} */
     public int maxNames() {
         return maxNames;
     }
@@ -226,12 +271,12 @@ public final class MeterRegistry {
                 + registered.getSimpleName() + "; it cannot also be a " + requested.getSimpleName());
     }
 
-    /** Every series, in id order. */
+    /** {@return every series, in id order} */
     public List<Meter> meters() {
         return new ArrayList<>(meters.values());
     }
 
-    /** Per metric name, how many registrations were folded into its overflow series. */
+    /** {@return per metric name, how many registrations were folded into its overflow series} */
     public Map<String, Long> folded() {
         Map<String, Long> folded = new TreeMap<>();
         families.forEach((name, family) -> {
@@ -243,7 +288,7 @@ public final class MeterRegistry {
         return folded;
     }
 
-    /** An immutable snapshot of every series at the clock's current time. */
+    /** {@return an immutable snapshot of every series at the clock's current time} */
     public MetricsSnapshot snapshot() {
         long now = clock.millis();
         List<MeterSnapshot> readings = new ArrayList<>();
@@ -251,28 +296,5 @@ public final class MeterRegistry {
             readings.add(meter.snapshot(now));
         }
         return new MetricsSnapshot(now, readings, folded());
-    }
-
-    /** The series of one metric name: one type, a capped number of tag sets. */
-    private static final class Family {
-        final Class<?> type;
-        final AtomicInteger series = new AtomicInteger();
-        final LongAdder folded = new LongAdder();
-
-        Family(Class<?> type) {
-            this.type = type;
-        }
-
-        /** Takes one of the family's {@code cap} places; false when all are taken. */
-        boolean admit(int cap) {
-            int n;
-            do {
-                n = series.get();
-                if (n >= cap) {
-                    return false;
-                }
-            } while (!series.compareAndSet(n, n + 1));
-            return true;
-        }
     }
 }

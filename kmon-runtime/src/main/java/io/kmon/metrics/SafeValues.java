@@ -52,6 +52,8 @@ public final class SafeValues {
      * An unmodifiable, insertion-ordered copy of {@code details} with every key and value
      * converted; empty for null.
      *
+     * @param details the user's details; may be null
+     * @return the converted copy
      * @throws NullPointerException when a key is null
      */
     public static Map<String, Object> details(Map<String, ?> details) {
@@ -84,7 +86,11 @@ public final class SafeValues {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** {@code value} converted as described above. */
+    /**
+     * {@return {@code value} converted as described above}
+     *
+     * @param value a user's value; may be null
+     */
     public static Object value(Object value) {
         return convert(value, 0, new IdentityHashMap<>());
     }
@@ -166,7 +172,12 @@ public final class SafeValues {
         return Collections.unmodifiableList(out);
     }
 
-    /** {@code error}'s message, bounded; "" when it has none, a short note when reading it fails. */
+    /**
+     * {@return {@code error}'s message, bounded} "" when it has none, a short note when reading it
+     * fails.
+     *
+     * @param error the failure
+     */
     public static String message(Throwable error) {
         try {
             String message = error.getMessage();
@@ -176,7 +187,11 @@ public final class SafeValues {
         }
     }
 
-    /** {@code ClassName: message} (or the class alone), bounded, never throwing. */
+    /**
+     * {@return {@code ClassName: message} (or the class alone)} Bounded, never throwing.
+     *
+     * @param error the failure; may be null
+     */
     public static String describe(Throwable error) {
         if (error == null) {
             return "null";
@@ -191,69 +206,39 @@ public final class SafeValues {
      * lines of at most {@value #MAX_STACK_LINE_BYTES} bytes each, every line {@link #oneLine}.
      * Built from {@link Throwable#getStackTrace()}, never from {@code printStackTrace}, so a
      * huge or throwing message costs one bounded line.
+     *
+     * @param error the failure
+     * @return the stack trace, lines separated by {@code \n}
      */
     public static String stackTrace(Throwable error) {
-        List<String> lines = new ArrayList<>();
-        IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
-        String prefix = "";
-        StackTraceElement[] enclosing = new StackTraceElement[0];
-        try {
-            for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-                if (!line(lines, prefix + describe(t))) {
-                    break;
-                }
-                StackTraceElement[] frames = t.getStackTrace();
-                int common = 0; // frames shared with the enclosing trace, shown as "... n more" like the JDK
-                while (common < frames.length && common < enclosing.length
-                        && frames[frames.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
-                    common++;
-                }
-                boolean full = false;
-                for (int i = 0; i < frames.length - common && !full; i++) {
-                    full = !line(lines, "\tat " + frames[i]);
-                }
-                if (full || (common > 0 && !line(lines, "\t... " + common + " more"))) {
-                    break;
-                }
-                enclosing = frames;
-                prefix = "Caused by: ";
-            }
-        } catch (Throwable e) { // getCause or getStackTrace threw: keep what was read
-            line(lines, "(stack trace unavailable: " + e.getClass().getName() + ")");
-        }
-        return String.join("\n", lines);
-    }
-
-    /** Adds a bounded line; false (after adding a truncation mark) once the trace is full. */
-    private static boolean line(List<String> lines, String line) {
-        if (lines.size() == MAX_STACK_LINES - 1) {
-            lines.add("\t... (truncated)");
-            return false;
-        }
-        if (lines.size() < MAX_STACK_LINES) {
-            lines.add(oneLine(text(line, MAX_STACK_LINE_BYTES)));
-        }
-        return lines.size() < MAX_STACK_LINES;
+        return StackTraces.bounded(error);
     }
 
     /**
      * A tag value as kmon keeps it: lone surrogates replaced, at most {@value #MAX_TAG_BYTES}
      * UTF-8 bytes. A longer value is cut and ends in {@code ~} and the hex hash of the whole, so
      * long values that differ only past the cut still name different series.
+     *
+     * @param value the user's tag value
+     * @return the value kmon keeps
      */
     public static String tagValue(String value) {
         String safe = text(value, MAX_TAG_BYTES);
-        if (safe == value || utf8Length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
+        if (safe == value || Utf8.length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
             return safe; // fits: at most its lone surrogates were replaced
         }
-        String hash = String.format("~%08x", prefix(value, Integer.MAX_VALUE).hashCode());
-        return prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
+        String hash = String.format("~%08x", Utf8.prefix(value, Integer.MAX_VALUE).hashCode());
+        return Utf8.prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
     }
 
     /**
      * {@code s} with lone surrogates replaced by U+FFFD and cut to at most {@code maxBytes}
      * UTF-8 bytes (ending in "..." when cut, never inside a surrogate pair). Returns {@code s}
      * itself when it needs neither, which is the common case and allocates nothing.
+     *
+     * @param s the text; may be null
+     * @param maxBytes the most UTF-8 bytes to keep
+     * @return the safe text
      */
     public static String text(String s, int maxBytes) {
         if (s == null) {
@@ -266,7 +251,7 @@ public final class SafeValues {
             if (Character.isSurrogate(c)) {
                 boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
                 if (!pair) {
-                    return rebuild(s, maxBytes);
+                    return Utf8.rebuild(s, maxBytes, CUT);
                 }
                 bytes += 4;
                 i++;
@@ -274,58 +259,18 @@ public final class SafeValues {
                 bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             }
             if (bytes > maxBytes) {
-                return rebuild(s, maxBytes);
+                return Utf8.rebuild(s, maxBytes, CUT);
             }
         }
         return s;
     }
 
-    private static String rebuild(String s, int maxBytes) {
-        boolean cut = utf8Length(s, maxBytes + 1) > maxBytes;
-        return cut ? prefix(s, maxBytes - CUT.length()) + CUT : prefix(s, maxBytes);
-    }
-
-    /** The longest prefix of {@code s}, lone surrogates replaced, of at most {@code budget} UTF-8 bytes. */
-    private static String prefix(String s, int budget) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), budget));
-        int bytes = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = codePoint(s, i);
-            int size = utf8Size(cp);
-            if (bytes + size > budget) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
-    }
-
-    /** The code point at {@code i}; U+FFFD for a lone surrogate (not encodable, and it would make two strings print alike). */
-    private static int codePoint(String s, int i) {
-        int cp = s.codePointAt(i);
-        return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE ? 0xFFFD : cp;
-    }
-
-    private static int utf8Size(int cp) {
-        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-
-    /** The UTF-8 length of {@code s} with lone surrogates replaced, counting no further than {@code limit}. */
-    private static int utf8Length(String s, int limit) {
-        int bytes = 0;
-        for (int i = 0; i < s.length() && bytes < limit; ) {
-            int cp = codePoint(s, i);
-            bytes += utf8Size(cp);
-            i += Character.charCount(cp);
-        }
-        return bytes;
-    }
-
     /**
      * {@code s} on one line, for a log: CR, LF and other control characters but tab written as
      * {@code \n}, {@code \r}, {@code \\uXXXX}, so a value cannot start a forged log line.
+     *
+     * @param s the text; may be null
+     * @return the text on one line
      */
     public static String oneLine(String s) {
         if (s == null) {

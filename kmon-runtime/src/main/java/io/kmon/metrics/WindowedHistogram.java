@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A timer's durations on the {@link BucketGrid}: the recent past in two halves of the window
@@ -26,6 +27,14 @@ import java.util.Optional;
  * half is folded with one atomic get-and-clear per count, so a write racing a rotation is
  * never lost from the cumulative counts (the window may see it one half late). Half counts are
  * read as unsigned ints, good for 4.29 billion samples per bucket per half window.
+ *
+ * <p>Striping: the count is incremented with a compare-and-set, and the first one that fails
+ * (two threads on one bucket line at once) gives the histogram stripes, as {@code LongAdder}
+ * does its cells: further records go to the octave arrays of the thread's own stripe (chosen by
+ * a per-thread probe, moved on each further collision; at most the next power of two of the
+ * processor count), so threads timing one method stop sharing a cache line. Until then the
+ * record path is the plain one, and a method called from one thread never has stripes. Reads
+ * add up the stripes; the folded counts live in stripe 0.
  */
 final class WindowedHistogram {
     private static final int OCTAVE_BITS = 4;
@@ -37,15 +46,30 @@ final class WindowedHistogram {
     private static final VarHandle OCTAVE = MethodHandles.arrayElementVarHandle(int[][].class);
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle EXTREME = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle STRIPE_TABLE = MethodHandles.arrayElementVarHandle(int[][][].class);
+    private static final VarHandle STRIPES;
+    private static final int MAX_STRIPES = Math.max(2,
+            Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 2 - 1));
+    /** Per thread: which stripe it records into, moved on each collision. */
+    private static final ThreadLocal<int[]> PROBE =
+            ThreadLocal.withInitial(() -> new int[] {ThreadLocalRandom.current().nextInt() | 1});
 
     static {
         if (PER_OCTAVE != BucketGrid.PER_OCTAVE) {
             throw new AssertionError("one allocation per octave of the grid");
         }
+        try {
+            STRIPES = MethodHandles.lookup().findVarHandle(WindowedHistogram.class, "stripes", int[][][].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private final long halfMillis;
+    /** Stripe 0's octave arrays, which also hold the folded counts. */
     private final int[][] octaves = new int[OCTAVES][];
+    /** Null until two records collide; then {@code stripes[0] == octaves}, other stripes made on use. */
+    private volatile int[][][] stripes;
     /** Per half {@code h}: its min at {@code 2h}, its max at {@code 2h + 1}. */
     private final long[] extremes = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
     /** 0 or 1: the half written now. */
@@ -61,11 +85,21 @@ final class WindowedHistogram {
     void record(long nanos) {
         int half = current;
         int k = BucketGrid.index(nanos);
-        int[] octave = octave(k >>> OCTAVE_BITS);
-        if (octave == null) {
-            octave = allocate(k >>> OCTAVE_BITS);
+        int o = k >>> OCTAVE_BITS;
+        int i = half * PER_OCTAVE + (k & OCTAVE_MASK);
+        int[][][] striped = stripes;
+        if (striped == null) {
+            int[] octave = octave(octaves, o);
+            if (octave == null) {
+                octave = allocate(octaves, o);
+            }
+            int c = (int) COUNT.get(octave, i);
+            if (!COUNT.compareAndSet(octave, i, c, c + 1)) {
+                recordStriped(stripe(), o, i, true);
+            }
+        } else {
+            recordStriped(striped, o, i, false);
         }
-        int unused = (int) COUNT.getAndAdd(octave, half * PER_OCTAVE + (k & OCTAVE_MASK), 1);
         // Plain reads first: min and max change rarely, so the CAS almost never runs.
         int max = 2 * half + 1;
         long m;
@@ -77,6 +111,62 @@ final class WindowedHistogram {
                 && !EXTREME.compareAndSet(extremes, max - 1, m, nanos)) {
             // retry
         }
+    }
+
+    /** The path after a collision: the thread's own stripe, moved on to another when it collides. */
+    private static void recordStriped(int[][][] striped, int o, int i, boolean collided) {
+        int[] probe = PROBE.get();
+        if (collided) {
+            probe[0] = next(probe[0]);
+        }
+        int s = probe[0] & (striped.length - 1);
+        int[][] table = table(striped, s);
+        if (table == null) {
+            table = stripeTable(striped, s);
+        }
+        int[] octave = octave(table, o);
+        if (octave == null) {
+            octave = allocate(table, o);
+        }
+        int c = (int) COUNT.get(octave, i);
+        if (!COUNT.compareAndSet(octave, i, c, c + 1)) {
+            probe[0] = next(probe[0]); // collided here too: try another stripe next time
+            int unused = (int) COUNT.getAndAdd(octave, i, 1);
+        }
+    }
+
+    /** Whether records have collided and the histogram has stripes. */
+    boolean striped() {
+        return stripes != null;
+    }
+
+    /** The stripes, made on the first collision; racing threads agree on one array. */
+    private int[][][] stripe() {
+        int[][][] s = stripes;
+        if (s == null) {
+            int[][][] fresh = new int[MAX_STRIPES][][];
+            fresh[0] = octaves;
+            s = (int[][][]) STRIPES.compareAndExchange(this, (int[][][]) null, fresh);
+            if (s == null) {
+                s = fresh;
+            }
+        }
+        return s;
+    }
+
+    private static int[][] stripeTable(int[][][] striped, int s) {
+        int[][] fresh = new int[OCTAVES][];
+        int[][] witness = (int[][]) STRIPE_TABLE.compareAndExchange(striped, s, (int[][]) null, fresh);
+        return witness == null ? fresh : witness;
+    }
+
+    /** Marsaglia's xorshift: a probe's next stripe. */
+    private static int next(int probe) {
+        int p = probe;
+        p ^= p << 13;
+        p ^= p >>> 17;
+        p ^= p << 5;
+        return p;
     }
 
     /**
@@ -104,9 +194,10 @@ final class WindowedHistogram {
         }
         int lo = BucketGrid.index(min);
         int hi = BucketGrid.index(max);
+        int[][][] tables = tables();
         long n = 0;
         for (int k = lo; k <= hi; k++) {
-            n += windowCount(k);
+            n += windowCount(tables, k);
         }
         if (n == 0) {
             return Optional.empty();
@@ -118,7 +209,7 @@ final class WindowedHistogram {
         long seen = 0;
         double sum = 0;
         for (int k = lo; k <= hi && seen < n; k++) {
-            long c = Math.min(windowCount(k), n - seen); // writes since the first pass wait
+            long c = Math.min(windowCount(tables, k), n - seen); // writes since the first pass wait
             if (c == 0) {
                 continue;
             }
@@ -132,30 +223,47 @@ final class WindowedHistogram {
         return Optional.of(new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
     }
 
-    /** Both halves' samples in dense bucket {@code k}. */
-    private long windowCount(int k) {
-        int[] octave = octave(k >>> OCTAVE_BITS);
-        if (octave == null) {
-            return 0;
-        }
+    /** Both halves' samples in dense bucket {@code k}, over every stripe. */
+    private static long windowCount(int[][][] tables, int k) {
         int j = k & OCTAVE_MASK;
-        return unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
+        long n = 0;
+        for (int t = 0; t < tables.length; t++) {
+            int[][] table = table(tables, t);
+            int[] octave = table == null ? null : octave(table, k >>> OCTAVE_BITS);
+            if (octave != null) {
+                n += unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
+            }
+        }
+        return n;
+    }
+
+    /** Stripe 0 alone until a collision made stripes; then every stripe (some may be null). */
+    private int[][][] tables() {
+        int[][][] s = stripes;
+        return s == null ? new int[][][] {octaves} : s;
     }
 
     private CumulativeBuckets cumulative() {
+        int[][][] tables = tables();
         int[] indices = new int[32];
         long[] counts = new long[32];
         int size = 0;
         for (int o = 0; o < OCTAVES; o++) {
-            int[] octave = octave(o);
-            if (octave == null) {
+            // Folded counts live in stripe 0; any stripe's octave may hold window counts.
+            int[] octave = octave(octaves, o);
+            boolean any = octave != null;
+            for (int t = 1; t < tables.length && !any; t++) {
+                int[][] table = table(tables, t);
+                any = table != null && octave(table, o) != null;
+            }
+            if (!any) {
                 continue;
             }
             int[] high = foldedHigh == null ? null : foldedHigh[o];
             for (int j = 0; j < PER_OCTAVE; j++) {
-                long folded = Integer.toUnsignedLong(octave[FOLDED + j])
+                long folded = octave == null ? 0 : Integer.toUnsignedLong(octave[FOLDED + j])
                         | (high == null ? 0 : Integer.toUnsignedLong(high[j]) << 32);
-                long c = folded + unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
+                long c = folded + windowCount(tables, (o << OCTAVE_BITS) + j);
                 if (c == 0) {
                     continue;
                 }
@@ -186,27 +294,38 @@ final class WindowedHistogram {
         currentStart += halves * halfMillis;
     }
 
-    /** Moves half {@code h}'s counts into the folded counts and empties it. */
+    /** Moves half {@code h}'s counts, in every stripe, into stripe 0's folded counts and empties it. */
     private void fold(int h) {
         EXTREME.setVolatile(extremes, 2 * h, Long.MAX_VALUE);
         EXTREME.setVolatile(extremes, 2 * h + 1, Long.MIN_VALUE);
-        for (int o = 0; o < OCTAVES; o++) {
-            int[] octave = octave(o);
-            if (octave == null) {
-                continue;
-            }
-            for (int j = 0; j < PER_OCTAVE; j++) {
-                long c = Integer.toUnsignedLong((int) COUNT.getAndSet(octave, h * PER_OCTAVE + j, 0));
-                if (c == 0) {
+        int[][][] tables = tables();
+        for (int t = 0; t < tables.length; t++) {
+            int[][] table = table(tables, t);
+            for (int o = 0; table != null && o < OCTAVES; o++) {
+                int[] octave = octave(table, o);
+                if (octave == null) {
                     continue;
                 }
-                // Only this lock's holder touches the folded counts; record never does.
-                long sum = Integer.toUnsignedLong(octave[FOLDED + j]) + c;
-                octave[FOLDED + j] = (int) sum;
-                if (sum >>> 32 != 0) {
-                    carry(o)[j]++;
+                for (int j = 0; j < PER_OCTAVE; j++) {
+                    long c = Integer.toUnsignedLong((int) COUNT.getAndSet(octave, h * PER_OCTAVE + j, 0));
+                    if (c != 0) {
+                        addFolded(o, j, c);
+                    }
                 }
             }
+        }
+    }
+
+    /** Only this lock's holder touches the folded counts; record never does. */
+    private void addFolded(int o, int j, long c) {
+        int[] octave = octave(octaves, o);
+        if (octave == null) {
+            octave = allocate(octaves, o);
+        }
+        long sum = Integer.toUnsignedLong(octave[FOLDED + j]) + c;
+        octave[FOLDED + j] = (int) sum;
+        if (sum >>> 32 != 0) {
+            carry(o)[j]++;
         }
     }
 
@@ -220,14 +339,18 @@ final class WindowedHistogram {
         return foldedHigh[o];
     }
 
-    private int[] octave(int o) {
-        return (int[]) OCTAVE.getAcquire(octaves, o);
+    private static int[][] table(int[][][] tables, int t) {
+        return (int[][]) STRIPE_TABLE.getAcquire(tables, t);
+    }
+
+    private static int[] octave(int[][] table, int o) {
+        return (int[]) OCTAVE.getAcquire(table, o);
     }
 
     /** The first sample of an octave allocates it; racing threads agree on one array. */
-    private int[] allocate(int o) {
+    private static int[] allocate(int[][] table, int o) {
         int[] fresh = new int[3 * PER_OCTAVE];
-        int[] witness = (int[]) OCTAVE.compareAndExchange(octaves, o, (int[]) null, fresh);
+        int[] witness = (int[]) OCTAVE.compareAndExchange(table, o, (int[]) null, fresh);
         return witness == null ? fresh : witness;
     }
 

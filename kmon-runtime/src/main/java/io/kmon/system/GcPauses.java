@@ -1,7 +1,7 @@
 package io.kmon.system;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.Timer;

@@ -1,6 +1,6 @@
 package io.kmon.system;
 
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Gauge;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * System, process and JVM gauges, set by {@link #sampleNow()} on kmon's background thread:
  *
  * <ul>
- *   <li>the original design's {@code system.memory.usage_percent}, {@code system.memory.available_mb},
+ *   <li>{@code system.memory.usage_percent}, {@code system.memory.available_mb},
  *       {@code system.cpu.usage_percent}, {@code system.disk.usage_percent} (of the working
  *       directory's file store), plus {@code system.memory.total_mb};
  *   <li>{@code process.cpu.usage_percent}, {@code process.uptime_seconds};
@@ -149,7 +149,7 @@ public final class SystemMetrics implements AutoCloseable {
         samplers.add(new Sampler(name, body, List.of(gauges)));
     }
 
-    /** Used share of the disk as the original design computed it: (total - free) / total. */
+    /** Used share of the disk: (total - unallocated) / total. */
     private void sampleDisk(Gauge usage, Gauge free) {
         try {
             FileStore store = Files.getFileStore(disk);
@@ -163,8 +163,8 @@ public final class SystemMetrics implements AutoCloseable {
     }
 
     /**
-     * The probe in use: OSHI's, made on first use, or the JDK's when OSHI is absent or cannot load.
-     * Never throws.
+     * {@return the probe in use} OSHI's, made on first use, or the JDK's when OSHI is absent or
+     * cannot load. Never throws.
      */
     public SystemProbe probe() {
         SystemProbe p = probe;
@@ -196,7 +196,7 @@ public final class SystemMetrics implements AutoCloseable {
         }
     }
 
-    /** Physical memory now, from the probe in use (for the {@code memory} health check). */
+    /** {@return the physical memory now, from the probe in use} For the {@code memory} health check. */
     public MemoryReading memory() {
         return probe().memory();
     }
@@ -216,7 +216,7 @@ public final class SystemMetrics implements AutoCloseable {
         }
     }
 
-    /** The samplers' names, in the order they run. */
+    /** {@return the samplers' names, in the order they run} */
     public List<String> samplers() {
         return samplers.stream().map(Sampler::name).toList();
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.testing.FakeClock;
@@ -58,10 +58,10 @@ class AlertEngineTest {
     @Test
     void throwingListener_isIsolatedCountedAndOthersStillRun() {
         List<Alert> seen = new ArrayList<>();
-        engine.onAlert(a -> {
+        engine.addListener(a -> {
             throw new IllegalStateException("pager down");
         });
-        engine.onAlert(seen::add);
+        engine.addListener(seen::add);
 
         engine.raise(AlertLevel.ERROR, "one", "c", Map.of());
         engine.raise(AlertLevel.ERROR, "two", "c", Map.of());
@@ -75,7 +75,7 @@ class AlertEngineTest {
     void removedListener_hearsNothingMore() {
         List<Alert> seen = new ArrayList<>();
         AlertListener listener = seen::add;
-        engine.onAlert(listener);
+        engine.addListener(listener);
         engine.raise(AlertLevel.INFO, "one", "c", Map.of());
         assertTrue(engine.removeListener(listener));
         engine.raise(AlertLevel.INFO, "two", "c", Map.of());
@@ -87,10 +87,10 @@ class AlertEngineTest {
     void throwingLoggerBackend_isContainedCountedAndAlertsStillKeptAndDelivered() {
         AlertEngine broken = new AlertEngine(clock, Duration.ofMinutes(5), 10, RecordingLogger.throwing(), failures);
         List<Alert> seen = new ArrayList<>();
-        broken.onAlert(seen::add);
+        broken.addListener(seen::add);
 
         broken.raise(AlertLevel.CRITICAL, "down", "db", Map.of());
-        broken.fire("r", "s", AlertLevel.ERROR, "again", "db", Map.of(), clock.millis());
+        broken.fire("r", new Condition(AlertLevel.ERROR, "again", "db", "s", Map.of()), clock.millis());
 
         assertEquals(2, broken.recent().size());
         assertEquals(2, seen.size());
@@ -148,9 +148,12 @@ class AlertEngineTest {
 
     @Test
     void differentSubjects_haveTheirOwnCooldown() {
-        assertNotNull(engine.fire("slow_call", "A.find", AlertLevel.WARNING, "slow", "A", Map.of(), clock.millis()));
-        assertNotNull(engine.fire("slow_call", "A.save", AlertLevel.WARNING, "slow", "A", Map.of(), clock.millis()));
-        assertNotNull(engine.fire("other", "A.find", AlertLevel.WARNING, "slow", "A", Map.of(), clock.millis()));
+        assertNotNull(engine.fire("slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()),
+                clock.millis()));
+        assertNotNull(engine.fire("slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.save", Map.of()),
+                clock.millis()));
+        assertNotNull(engine.fire("other", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()),
+                clock.millis()));
     }
 
     @Test
@@ -165,7 +168,7 @@ class AlertEngineTest {
     void rules_raiseWhileTheyHoldAndResolveWhenTheyStop() {
         MeterRegistry registry = new MeterRegistry(clock, 60_000, 100);
         var queued = registry.gauge(MeterId.of("orders.queued"));
-        engine.addRule(AlertRule.when("backlog", AlertLevel.WARNING, "orders", "Backlog above 1,000",
+        engine.addRule(AlertRule.when("backlog", AlertLevel.WARNING, "Backlog above 1,000", "orders",
                 s -> s.gauges().anyMatch(g -> g.id().name().equals("orders.queued") && g.value() > 1_000)));
 
         queued.set(5_000);
@@ -185,10 +188,10 @@ class AlertEngineTest {
     @Test
     void throwingRule_isCountedAndTheOthersStillRun() {
         MeterRegistry registry = new MeterRegistry(clock, 60_000, 100);
-        engine.addRule(AlertRule.when("broken", AlertLevel.ERROR, "x", "never", s -> {
+        engine.addRule(AlertRule.when("broken", AlertLevel.ERROR, "never", "x", s -> {
             throw new IllegalStateException("rule bug");
         }));
-        engine.addRule(AlertRule.when("always", AlertLevel.INFO, "y", "always", s -> true));
+        engine.addRule(AlertRule.when("always", AlertLevel.INFO, "always", "y", s -> true));
 
         engine.evaluate(registry.snapshot());
         engine.evaluate(registry.snapshot());
@@ -200,11 +203,11 @@ class AlertEngineTest {
 
     @Test
     void duplicateOrBlankRuleNames_areRejected() {
-        engine.addRule(AlertRule.when("r", AlertLevel.INFO, "c", "m", s -> false));
+        engine.addRule(AlertRule.when("r", AlertLevel.INFO, "m", "c", s -> false));
         IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
-                () -> engine.addRule(AlertRule.when("r", AlertLevel.INFO, "c", "m", s -> false)));
+                () -> engine.addRule(AlertRule.when("r", AlertLevel.INFO, "m", "c", s -> false)));
         assertTrue(dup.getMessage().contains("'r'"));
-        assertThrows(IllegalArgumentException.class, () -> AlertRule.when(" ", AlertLevel.INFO, "c", "m", s -> false));
+        assertThrows(IllegalArgumentException.class, () -> AlertRule.when(" ", AlertLevel.INFO, "m", "c", s -> false));
         assertTrue(engine.removeRule("r"));
         assertEquals(List.of(), engine.rules());
     }
@@ -247,6 +250,6 @@ class AlertEngineTest {
     }
 
     private Alert fire(AlertLevel level) {
-        return engine.fire("memory", "system", level, "memory high", "system", Map.of(), clock.millis());
+        return engine.fire("memory", new Condition(level, "memory high", "system", "system", Map.of()), clock.millis());
     }
 }

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.Counter;
+import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MethodSnapshot;
+import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BuiltInRulesTest {
@@ -41,21 +48,24 @@ class BuiltInRulesTest {
     }
 
     @Test
-    void componentFailures_countPerComponentFromErrorCounters() {
+    void componentFailures_countPerComponentFromItsMethods() {
         ComponentFailuresRule rule = new ComponentFailuresRule(5, Duration.ofHours(1), start);
-        registry.counter(MeterId.of("api.errors", "component", "Db", "method", "find", "error_type", "IOException"))
-                .increment(4);
-        registry.counter(MeterId.of("api.errors", "component", "Db", "method", "save", "error_type", "IOException"))
-                .increment(2);
-        registry.counter(MeterId.of("kmon.errors", "component", "Cache", "method", "get", "error_type", "X"))
-                .increment(5);
-        registry.counter(MeterId.of("user.errors", "component", "Other")).increment(100); // no error_type: not a call counter
+        MetricsSnapshot snapshot = registry.snapshot().withMethods(List.of(
+                method("Db", "api", "find", Map.of("IOException", 4L)),
+                method("Db", "api", "save", Map.of("IOException", 1L, "SQLException", 1L)),
+                method("Cache", "kmon", "get", Map.of("X", 5L))));
 
-        List<Condition> firing = rule.evaluate(registry.snapshot());
+        List<Condition> firing = rule.evaluate(snapshot);
         assertEquals(1, firing.size());
         assertEquals("Db", firing.get(0).component());
         assertEquals(6L, firing.get(0).details().get("error_count"));
         assertTrue(firing.get(0).message().contains("Db"));
+    }
+
+    private static MethodSnapshot method(String component, String prefix, String method, Map<String, Long> errors) {
+        MeterId duration = MeterId.of(prefix + ".duration", "component", component, "method", method);
+        return new MethodSnapshot(component, prefix, method, 10, new TreeMap<>(errors),
+                new MeterSnapshot.TimerSnapshot(duration, 0, 0, Optional.empty(), CumulativeBuckets.EMPTY));
     }
 
     @Test
@@ -99,7 +109,7 @@ class BuiltInRulesTest {
     @Test
     void sporadicFolding_raisesOncePerCooldownInAnEngine() {
         var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
-                new io.kmon.errors.InternalFailures(new io.kmon.testing.RecordingLogger()));
+                new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new CardinalityRule(3, Duration.ofMinutes(5)));
         for (int minute = 0; minute < 10; minute++) {
             if (minute % 2 == 0) { // a new user every other minute, the rule every minute
@@ -116,14 +126,14 @@ class BuiltInRulesTest {
     @Test
     void rulesInAnEngine_raiseOncePerCooldownWhileTheConditionHolds() {
         var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
-                new io.kmon.errors.InternalFailures(new io.kmon.testing.RecordingLogger()));
+                new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new MemoryRule());
         registry.gauge(MeterId.of(MemoryRule.GAUGE)).set(85);
         for (int minute = 0; minute < 10; minute++) {
             engine.evaluate(registry.snapshot());
             clock.advance(Duration.ofMinutes(1));
         }
-        // The original design alerted every minute: ten alerts. With a 5 minute cooldown: two.
+        // Evaluated every minute for ten minutes: without a cooldown ten alerts; with 5 minutes, two.
         assertEquals(2, engine.recent().size());
         assertEquals(4, engine.recent().get(0).suppressed());
     }

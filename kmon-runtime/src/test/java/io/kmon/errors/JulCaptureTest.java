@@ -2,6 +2,7 @@ package io.kmon.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;

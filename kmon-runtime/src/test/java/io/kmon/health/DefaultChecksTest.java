@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kmon.alert.AlertEngine;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.system.MemoryReading;
 import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;

@@ -9,8 +9,11 @@ import io.kmon.alert.Alert;
 import io.kmon.alert.CardinalityRule;
 import io.kmon.health.HealthResult;
 import io.kmon.metrics.Counter;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.Timer;
+import io.kmon.testing.FakeClock;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,19 +61,19 @@ class BoundsTest {
         Set<String> names = kmon.snapshot().meters().stream().map(m -> m.id().name())
                 .filter(n -> n.startsWith("flood.")).collect(Collectors.toSet());
         assertEquals(100, names.size(), "the first 100 names are kept");
-        kmon.alerts().onAlert(alert -> {
+        kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("listener down");
         });
 
         kmon.checkAlertsNow();
-        clock.advance(1_000);
+        clock.advance(Duration.ofSeconds(1));
         kmon.counter("flood.more").increment();
         kmon.checkAlertsNow(); // still refusing: within the cooldown, no second alert
         List<Alert> warnings = kmon.alerts().recent().stream()
                 .filter(a -> a.rule().equals(CardinalityRule.NAME)).toList();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).message().contains("cap of 100 metric names"), warnings.get(0).message());
-        assertEquals(1, kmon.snapshot().count(Kmon.INTERNAL_FAILURES, "source", "listener"),
+        assertEquals(1, kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "listener"),
                 "kmon's own series, registered after the cap was reached, are never refused");
         assertTrue(Http.get(server, "/metrics/prometheus").body()
                 .contains("monitoring_metric_names_refused_total " + (1_001 - (100 - taken))));
@@ -84,7 +87,7 @@ class BoundsTest {
             kmon.component("C" + i, "api").method("call", 0, io.kmon.annotations.AlertLevel.WARNING).success(1_000);
         }
         assertEquals(3, kmon.components().size());
-        assertEquals(2, kmon.snapshot().count(Kmon.COMPONENTS_REFUSED));
+        assertEquals(2, kmon.snapshot().count(MetricNames.COMPONENTS_REFUSED));
         assertEquals(Set.of("C0", "C1", "C2"),
                 kmon.health().names().stream().filter(n -> n.startsWith("C")).collect(Collectors.toSet()));
         assertEquals(5, kmon.snapshot().sum("api.calls"), "calls of unlisted components still count");

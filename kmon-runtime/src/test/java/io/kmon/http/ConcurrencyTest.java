@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.format.Json;
+import io.kmon.internal.MethodMonitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;

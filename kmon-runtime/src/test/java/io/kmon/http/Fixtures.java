@@ -1,8 +1,9 @@
 package io.kmon.http;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.MethodMonitor;
+import io.kmon.testing.FakeClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 

@@ -1,8 +1,8 @@
 package io.kmon.http;
 
 import io.kmon.Kmon;
-import io.kmon.MethodMonitor;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.internal.MethodMonitor;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.util.function.Consumer;

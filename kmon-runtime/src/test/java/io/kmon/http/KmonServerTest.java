@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
+import io.kmon.format.Json;
 import io.kmon.health.HealthResult;
-import java.util.Map;
+import io.kmon.testing.FakeClock;
+import io.kmon.testing.RecordingLogger;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class KmonServerTest {
     void start() {
         kmon = Fixtures.kmon(clock);
         Fixtures.record(kmon);
-        clock.advance(10_000);
+        clock.advance(Duration.ofSeconds(10));
         kmon.sampleNow();
         server = KmonServer.builder(kmon).healthCacheTime(Duration.ZERO).start();
     }
@@ -171,7 +174,7 @@ class KmonServerTest {
     @Test
     void alerts_newestFirst_withLimitAndSince() throws Exception {
         kmon.alert(AlertLevel.INFO, "first", "orders", Map.of());
-        clock.advance(1000);
+        clock.advance(Duration.ofSeconds(1));
         long t = clock.millis();
         kmon.alert(AlertLevel.CRITICAL, "second", "orders", Map.of("queue", 7));
         HttpResponse<String> r = Http.get(server, "/alerts");
@@ -224,7 +227,7 @@ class KmonServerTest {
 
     @Test
     void series_givesRecentPoints() throws Exception {
-        clock.advance(10_000);
+        clock.advance(Duration.ofSeconds(10));
         Fixtures.record(kmon);
         kmon.sampleNow();
         HttpResponse<String> r = Http.get(server, "/metrics/series?name=api.calls");
@@ -407,8 +410,28 @@ class KmonServerTest {
 
     @Test
     void limitsInEffect_areTheJdkProperties() {
-        assertEquals("20", server.limits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
-        assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.limits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
+        assertEquals("20", server.jdkLimits().get(ServerLimits.MAX_REQ_TIME)); // from kmon.test.jvm in the pom
+        assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.jdkLimits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", System.getProperty(ServerLimits.NODELAY));
+    }
+
+    @Test
+    void jvmWideSettingAlreadyInEffect_isReportedAsInEffect_notSilentlyTakenAsAsked() {
+        try (KmonServer second = KmonServer.builder(kmon).writeTimeout(Duration.ofSeconds(10)).start()) {
+            // the surefire configuration set maxRspTime=3 first: the JDK uses that for every server
+            assertEquals("3", second.jdkLimits().get(ServerLimits.MAX_RSP_TIME));
+        }
+    }
+
+    @Test
+    void notApplied_isLoggedAsAWarningNamingBothValues() {
+        RecordingLogger log = new RecordingLogger();
+        ServerLimits.warnIfNotApplied(Map.of(ServerLimits.MAX_RSP_TIME, "3"), Map.of(ServerLimits.MAX_RSP_TIME, "10"),
+                log);
+        ServerLimits.warnIfNotApplied(Map.of(ServerLimits.IDLE_INTERVAL, "2"), Map.of(ServerLimits.IDLE_INTERVAL, "2"),
+                log);
+        assertEquals(1, log.lines().size(), log.lines().toString());
+        assertEquals(System.Logger.Level.WARNING, log.lines().get(0).level());
+        assertEquals(1, log.containing("maxRspTime=10 not applied; the JVM already uses 3").size(), log.lines().toString());
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
+import io.kmon.format.PrometheusNames;
+import io.kmon.format.PrometheusText;
+import io.kmon.format.TimerExport;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.testing.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,7 +22,7 @@ class PrometheusWriterTest {
     private final FakeClock clock = new FakeClock();
 
     private String text(Kmon kmon, String accept) {
-        PrometheusWriter.Output out = PrometheusWriter.write(kmon.snapshot(), accept);
+        PrometheusText.Output out = PrometheusEndpoint.write(kmon.snapshot(), accept);
         return new String(out.body(), StandardCharsets.UTF_8);
     }
 
@@ -44,7 +48,7 @@ class PrometheusWriterTest {
     void summaries_whenAsked_quantilesComeFromTheWindow_withinItsError() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
-            String t = new String(PrometheusWriter.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
+            String t = new String(PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
                     StandardCharsets.UTF_8);
             assertTrue(t.contains("# TYPE api_duration_seconds summary"), t);
             assertFalse(t.contains("_bucket"), t);
@@ -67,8 +71,8 @@ class PrometheusWriterTest {
     void emptyWindow_omitsQuantiles_keepsCumulativeCountSumAndBuckets() {
         try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).window(Duration.ofMinutes(1)).build()) {
             kmon.timer("db.query").record(1_000_000);
-            clock.advance(Duration.ofMinutes(5).toMillis());
-            String summary = new String(PrometheusWriter.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
+            clock.advance(Duration.ofMinutes(5));
+            String summary = new String(PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
                     StandardCharsets.UTF_8);
             assertFalse(summary.contains("quantile="), summary);
             assertTrue(summary.contains("db_query_seconds_count 1"), summary);
@@ -91,7 +95,7 @@ class PrometheusWriterTest {
                 timer.record(v);
             }
             String t = text(kmon, null);
-            for (double le : TimerExport.DEFAULT_BOUNDARIES_SECONDS) {
+            for (double le : TimerExport.defaultBoundariesSeconds()) {
                 long exact = Arrays.stream(values).filter(v -> v <= le * 1e9).count();
                 assertBucket(t, "t_seconds", Double.toString(le), exact);
             }
@@ -133,12 +137,12 @@ class PrometheusWriterTest {
             timer.record(1_000_000_001);
             String accept = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,"
                     + "application/openmetrics-text;version=1.0.0;q=0.8,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
-            PrometheusWriter.Output out = PrometheusWriter.write(kmon.snapshot(), accept);
+            PrometheusText.Output out = PrometheusEndpoint.write(kmon.snapshot(), accept);
             assertEquals("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited",
                     out.contentType());
             assertTrue(out.body().length > 0);
             String debug = new io.prometheus.metrics.expositionformats.PrometheusProtobufWriter().toDebugString(
-                    PrometheusWriter.convert(kmon.snapshot(), TimerExport.DEFAULT, true),
+                    PrometheusText.convert(kmon.snapshot(), TimerExport.DEFAULT, true),
                     io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
             String family = debug.substring(debug.indexOf("name: \"t_seconds\""));
             // buckets at grid index 0 (le=1 s, two samples) and 1 (one): one span from 0, deltas 2, -1
@@ -152,17 +156,17 @@ class PrometheusWriterTest {
 
     @Test
     void protobuf_onlyWhenNamedWithItsParameters() {
-        assertTrue(PrometheusWriter.wantsProtobuf(
+        assertTrue(PrometheusEndpoint.wantsProtobuf(
                 "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
                         + "text/plain;version=0.0.4;q=0.3"));
-        assertFalse(PrometheusWriter.wantsProtobuf("application/vnd.google.protobuf"));
-        assertFalse(PrometheusWriter.wantsProtobuf("*/*"));
-        assertFalse(PrometheusWriter.wantsProtobuf(null));
-        assertFalse(PrometheusWriter.wantsProtobuf(
+        assertFalse(PrometheusEndpoint.wantsProtobuf("application/vnd.google.protobuf"));
+        assertFalse(PrometheusEndpoint.wantsProtobuf("*/*"));
+        assertFalse(PrometheusEndpoint.wantsProtobuf(null));
+        assertFalse(PrometheusEndpoint.wantsProtobuf(
                 "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=text"));
-        assertFalse(PrometheusWriter.wantsProtobuf(
+        assertFalse(PrometheusEndpoint.wantsProtobuf(
                 "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0"));
-        assertFalse(PrometheusWriter.wantsProtobuf(
+        assertFalse(PrometheusEndpoint.wantsProtobuf(
                 "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.2,"
                         + "text/plain"));
     }
@@ -193,16 +197,16 @@ class PrometheusWriterTest {
     void openMetrics_whenAccepted_endsWithEof() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
-            PrometheusWriter.Output om = PrometheusWriter.write(kmon.snapshot(),
+            PrometheusText.Output om = PrometheusEndpoint.write(kmon.snapshot(),
                     "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
             String t = new String(om.body(), StandardCharsets.UTF_8);
             assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8", om.contentType());
             assertTrue(t.endsWith("# EOF\n"), t);
             assertTrue(t.contains("# UNIT api_duration_seconds seconds"), t);
             assertEquals("text/plain; version=0.0.4; charset=utf-8",
-                    PrometheusWriter.write(kmon.snapshot(), "text/plain").contentType());
+                    PrometheusEndpoint.write(kmon.snapshot(), "text/plain").contentType());
             assertEquals("text/plain; version=0.0.4; charset=utf-8",
-                    PrometheusWriter.write(kmon.snapshot(), "application/vnd.google.protobuf").contentType());
+                    PrometheusEndpoint.write(kmon.snapshot(), "application/vnd.google.protobuf").contentType());
         }
     }
 

@@ -3,6 +3,7 @@ package io.kmon.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kmon.format.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -82,6 +82,24 @@ class MeterRegistryTest {
     }
 
     @Test
+    void functionCounters_pastTheCap_overflowSumsEveryFoldedFunction() {
+        for (int i = 0; i < 103; i++) {
+            long n = i;
+            registry.functionCounter(MeterId.of("reads", "shard", "s" + i), () -> n);
+        }
+        MetricsSnapshot snapshot = registry.snapshot();
+        assertEquals(100 + 101 + 102, snapshot.count("reads", "overflow", "true"), "the three folded shards, each once");
+        assertEquals(102L * 103 / 2, snapshot.sum("reads"));
+    }
+
+    @Test
+    void ownCounters_addEveryRegistration_soEachSourceCountsOnce() {
+        registry.ownCounter(MeterId.of("own.calls"), () -> 5);
+        registry.ownCounter(MeterId.of("own.calls"), () -> 11);
+        assertEquals(16, registry.snapshot().count("own.calls"));
+    }
+
+    @Test
     void knownSeries_stillResolve_afterTheCapIsReached() {
         Counter first = registry.counter(MeterId.of("requests", "user", "u0"));
         for (int i = 1; i < 200; i++) {

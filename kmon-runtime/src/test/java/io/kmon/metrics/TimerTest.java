@@ -1,12 +1,15 @@
 package io.kmon.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.testing.FakeClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TimerTest {
@@ -32,6 +35,34 @@ class TimerTest {
         WindowStats w = s.window().orElseThrow();
         assertEquals(0, w.minNanos());
         assertEquals(3_000, w.maxNanos());
+    }
+
+    @Test
+    void durationAndTimeUnitForms_recordTheSameNanoseconds() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        timer.record(Duration.ofMillis(2));
+        timer.record(3, TimeUnit.MICROSECONDS);
+        timer.record(Duration.ofSeconds(Long.MAX_VALUE)); // beyond toNanos: saturates like record(long)
+        MeterSnapshot.TimerSnapshot s = timer.snapshot(clock.millis());
+        assertEquals(3, s.count());
+        assertEquals(2_003_000 + Timer.MAX_NANOS, s.totalNanos());
+    }
+
+    @Test
+    void runnableAndSupplierForms_timeTheCall_returnItsValue_andRethrowUnchanged() {
+        Timer timer = registry.timer(MeterId.of("t"));
+        int[] ran = {0};
+        timer.record(() -> {
+            ran[0]++;
+        });
+        assertEquals("v", timer.record(() -> "v"));
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> timer.record((Runnable) () -> {
+            throw boom;
+        }));
+        assertSame(boom, thrown);
+        assertEquals(1, ran[0]);
+        assertEquals(3, timer.count(), "a call that threw is timed too");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Readiness of the media API link (the original design's {@code check_kaltura_connectivity}):
+ * Readiness of the media API link:
  * healthy while connected, degraded while the session is expired (the API answers, but every
  * call is rejected until the session is renewed), unhealthy while the API cannot be reached.
  * It reads {@link MediaCatalog#connectivity()}, which makes no API call, so probing it does

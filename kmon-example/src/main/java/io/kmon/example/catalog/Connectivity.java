@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What the catalog client knows about its link to the media API, without making a call: the
- * basis of the readiness check (the original design's {@code check_kaltura_connectivity}).
+ * basis of the readiness check ({@link CatalogConnectivityCheck}).
  *
  * @param state the link's state
  * @param detail a short explanation for people

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The media platform's API, as the MCP tools see it. Every call is monitored by the generated
  * {@code MonitoredMediaCatalog}: {@code api.calls}, {@code api.successes}, {@code api.errors}
- * (tagged with {@code error_type}) and {@code api.duration}, with {@code component=media_api}
- * (the original design's {@code monitor_api_call}). A connection or authentication failure
+ * (tagged with {@code error_type}) and {@code api.duration}, with {@code component=media_api}.
+ * A connection or authentication failure
  * also raises an ERROR alert: those need a person, unlike a missing entry.
  *
  * <pre>{@code

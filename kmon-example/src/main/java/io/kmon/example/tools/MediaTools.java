@@ -14,8 +14,7 @@ import java.util.List;
  * that validating them is part of the monitored call. The generated {@code MonitoredMediaTools}
  * records {@code tool.calls}, {@code tool.successes}, {@code tool.errors} and
  * {@code tool.duration} with {@code component=MediaTools} and the method name as
- * {@code method} (the original design's {@code monitor_tool_execution}), and raises a
- * WARNING alert for any call slower than 500 ms (its {@code monitor_performance}).
+ * {@code method}, and raises a WARNING alert for any call slower than 500 ms.
  *
  * <pre>{@code
  * MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(catalog), kmon);

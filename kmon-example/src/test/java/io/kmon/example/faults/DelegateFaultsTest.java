@@ -135,7 +135,7 @@ class DelegateFaultsTest {
         kmon = Kmon.builder().systemMetrics(false).build(); // with the background thread: the alert is handed off
         proxy = MonitoredFaulty.wrap(delegate, kmon);
         BlockingQueue<Alert> alerts = new ArrayBlockingQueue<>(10);
-        kmon.alerts().onAlert(alerts::add);
+        kmon.alerts().addListener(alerts::add);
         InterruptedException interrupted = new InterruptedException("stop now");
         StackTraceElement[] trace = interrupted.getStackTrace();
         delegate.onCall(() -> {

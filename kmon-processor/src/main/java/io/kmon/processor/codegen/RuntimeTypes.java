@@ -16,8 +16,8 @@ public final class RuntimeTypes {
     public static final String GENERATOR = "io.kmon.processor.KmonProcessor";
 
     static final ClassName KMON = ClassName.get("io.kmon", "Kmon");
-    static final ClassName COMPONENT_MONITOR = ClassName.get("io.kmon", "ComponentMonitor");
-    static final ClassName METHOD_MONITOR = ClassName.get("io.kmon", "MethodMonitor");
+    static final ClassName COMPONENT_MONITOR = ClassName.get("io.kmon.internal", "ComponentMonitor");
+    static final ClassName METHOD_MONITOR = ClassName.get("io.kmon.internal", "MethodMonitor");
     static final ClassName ALERT_LEVEL = ClassName.get("io.kmon.annotations", "AlertLevel");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.MeterSnapshot;
 import io.kmon.metrics.MetricsSnapshot;
@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The metrics part of {@code /metrics}, read from one snapshot: the original design's
- * {@code MetricsCollector.get_summary()} (counters, gauges, timer summaries), the uptime, the
+ * The metrics part of {@code /metrics}, read from one snapshot: counters, gauges and timer
+ * summaries keyed by {@code name{tag=value, …}}, the uptime, the
  * per-method table, the cardinality overflow and the names that have recent series.
  */
-final class MetricsJson {
+public final class MetricsJson {
     private MetricsJson() {}
 
     /**
@@ -36,7 +36,7 @@ final class MetricsJson {
      * @param timersSummary per timer, its sliding window in seconds and cumulative totals
      * @param series names with recent points, for {@code /metrics/series}
      */
-    record MetricsSummary(long timestamp, Map<String, Long> counters, Map<String, Double> gauges,
+    public record MetricsSummary(long timestamp, Map<String, Long> counters, Map<String, Double> gauges,
             Map<String, TimerSummary> timersSummary, Set<String> series) {}
 
     /**
@@ -52,12 +52,11 @@ final class MetricsJson {
      * @param totalCount durations recorded since start
      * @param totalSeconds their sum
      */
-    record TimerSummary(long count, Double avg, Double min, Double max, Double p50, Double p95, Double p99,
+    public record TimerSummary(long count, Double avg, Double min, Double max, Double p50, Double p95, Double p99,
             long totalCount, double totalSeconds) {}
 
     /** The summary of {@code snapshot} for a {@code Kmon} started at {@code startMillis}. */
-    static Metrics metrics(MetricsSnapshot snapshot, long startMillis, List<MethodTable.Component> components,
-            Set<String> seriesNames) {
+    static Metrics metrics(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames) {
         Map<String, Long> counters = new LinkedHashMap<>();
         Map<String, Double> gauges = new LinkedHashMap<>();
         Map<String, TimerSummary> timers = new LinkedHashMap<>();
@@ -74,7 +73,7 @@ final class MetricsJson {
         double uptime = Math.max(0, snapshot.timestampMillis() - startMillis) / 1000.0;
         return new Metrics(uptime,
                 new MetricsSummary(snapshot.timestampMillis(), counters, gauges, timers, seriesNames),
-                MethodTable.rows(snapshot, components), snapshot.folded());
+                MethodTable.rows(snapshot), snapshot.folded());
     }
 
     private static TimerSummary timer(MeterSnapshot.TimerSnapshot t) {

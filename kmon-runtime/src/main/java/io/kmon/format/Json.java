@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * in their lower-case wire form ({@code healthy}, {@code warning}), no failure on empty beans. Writers hand it plain records, maps and lists built from snapshots;
  * it never sees a live meter.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -33,8 +33,12 @@ final class Json {
 
     private Json() {}
 
-    /** {@code value} as UTF-8 JSON. */
-    static byte[] bytes(Object value) {
+    /**
+     * {@return {@code value} as UTF-8 JSON}
+     *
+     * @param value records, maps, lists and scalars built from snapshots
+     */
+    public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -43,18 +47,26 @@ final class Json {
         }
     }
 
-    /** The wire form of an alert level: {@code warning}, as in kmon's {@code monitoring.alerts{level}}. */
-    static String level(AlertLevel level) {
+    /**
+     * {@return the wire form of an alert level} {@code warning}, as in kmon's {@code monitoring.alerts{level}}.
+     *
+     * @param level the level
+     */
+    public static String level(AlertLevel level) {
         return level.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A finite number, or null: JSON has no NaN or infinity. */
-    static Double finite(double value) {
+    /**
+     * {@return {@code value}, or null when it is not finite} JSON has no NaN or infinity.
+     *
+     * @param value a number
+     */
+    public static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** The mapper, for tests that read what the writers wrote. */
-    static ObjectMapper mapper() {
+    /** {@return the mapper} To read what the writers wrote. */
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 }

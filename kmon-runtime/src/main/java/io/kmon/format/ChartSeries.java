@@ -1,7 +1,7 @@
-package io.kmon.http;
+package io.kmon.format;
 
-import io.kmon.Kmon;
 import io.kmon.alert.MemoryRule;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.SeriesStore;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * @param heap {@code jvm.memory.heap.used_bytes}
  * @param memory {@code system.memory.usage_percent}, drawn when there is no heap series
  */
-record ChartSeries(List<String> calls, List<String> errors, List<String> p95, List<String> cpu, List<String> heap,
+public record ChartSeries(List<String> calls, List<String> errors, List<String> p95, List<String> cpu, List<String> heap,
         List<String> memory) {
     static final String CPU = "system.cpu.usage_percent";
     static final String HEAP = "jvm.memory.heap.used_bytes";
@@ -30,10 +30,10 @@ record ChartSeries(List<String> calls, List<String> errors, List<String> p95, Li
         Set<String> calls = new TreeSet<>();
         Set<String> p95 = new TreeSet<>();
         for (String prefix : prefixes) {
-            calls.add(prefix + ".calls");
-            p95.add(prefix + ".duration" + SeriesStore.P95_SUFFIX);
+            calls.add(prefix + MetricNames.CALLS);
+            p95.add(prefix + MetricNames.DURATION + SeriesStore.P95_SUFFIX);
         }
-        return new ChartSeries(present(calls, recent), present(List.of(Kmon.ERRORS_COUNT), recent),
+        return new ChartSeries(present(calls, recent), present(List.of(MetricNames.ERRORS_COUNT), recent),
                 present(p95, recent), present(List.of(CPU), recent), present(List.of(HEAP), recent),
                 present(List.of(MemoryRule.GAUGE), recent));
     }

@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Set;
  * name order is kept and the later one skipped, since a scrape with duplicate families is
  * rejected whole by Prometheus.
  */
-final class PrometheusNames {
+public final class PrometheusNames {
     private final Set<String> taken = new HashSet<>();
 
     /** {@code name} with dots as underscores. */
@@ -22,20 +22,32 @@ final class PrometheusNames {
         return name.replace('.', '_');
     }
 
-    /** The family name of counter {@code name}, without the {@code _total} the writer appends. */
-    static String counter(String name) {
+    /**
+     * {@return the family name of counter {@code name}} Without the {@code _total} the writer appends.
+     *
+     * @param name a kmon metric name
+     */
+    public static String counter(String name) {
         String base = underscored(name);
         return base.endsWith("_total") && base.length() > "_total".length()
                 ? base.substring(0, base.length() - "_total".length()) : base;
     }
 
-    /** The family name of gauge {@code name}. */
-    static String gauge(String name) {
+    /**
+     * {@return the family name of gauge {@code name}}
+     *
+     * @param name a kmon metric name
+     */
+    public static String gauge(String name) {
         return underscored(name);
     }
 
-    /** The family name of timer {@code name}: ends in {@code _seconds}. */
-    static String timer(String name) {
+    /**
+     * {@return the family name of timer {@code name}} It ends in {@code _seconds}.
+     *
+     * @param name a kmon metric name
+     */
+    public static String timer(String name) {
         String base = underscored(name);
         return base.endsWith("_seconds") ? base : base + "_seconds";
     }

@@ -1,4 +1,4 @@
-package io.kmon.errors;
+package io.kmon.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

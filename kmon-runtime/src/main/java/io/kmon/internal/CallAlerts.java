@@ -1,8 +1,10 @@
-package io.kmon;
+package io.kmon.internal;
 
 import io.kmon.alert.AlertEngine;
+import io.kmon.alert.Condition;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.errors.InternalFailures;
+import io.kmon.metrics.InternalFailures;
+import io.kmon.metrics.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,8 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Background side ({@link #drain}): turns events into alerts through the engine's
  * cooldown, so a method that is slow on every call raises one alert per cooldown.
  */
-final class CallAlerts {
-    static final int CAPACITY = 1_024;
+public final class CallAlerts {
+    /** Pending events kept; more are dropped and counted. */
+    public static final int CAPACITY = 1_024;
     static final String SLOW_CALL = "slow_call";
     static final String CALL_FAILURE = "call_failure";
 
@@ -34,7 +37,7 @@ final class CallAlerts {
     private final Runnable scheduleDrain;
 
     /** @param scheduleDrain asks the background thread to call {@link #drain} soon; must not block */
-    CallAlerts(Runnable scheduleDrain) {
+    public CallAlerts(Runnable scheduleDrain) {
         this.scheduleDrain = scheduleDrain;
     }
 
@@ -61,8 +64,11 @@ final class CallAlerts {
     /**
      * Raises an alert per pending event. The flag is cleared before polling, so an event
      * offered after the last poll finds it clear and schedules another drain: none is stranded.
+     *
+     * @param alerts where the alerts are raised
+     * @param failures where a failure to raise one is counted
      */
-    void drain(AlertEngine alerts, InternalFailures failures) {
+    public void drain(AlertEngine alerts, InternalFailures failures) {
         drainScheduled.set(false);
         Event e;
         while ((e = queue.poll()) != null) {
@@ -82,17 +88,17 @@ final class CallAlerts {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method);
         if (e.error != null) {
-            details.put("error_type", e.error.getClass().getName());
+            details.put(MetricNames.ERROR_TYPE, MethodMonitor.errorType(e.error.getClass()));
             details.put("error", InternalFailures.describe(e.error));
-            alerts.fire(CALL_FAILURE, where, AlertLevel.ERROR, "Call " + where + " failed: "
-                    + InternalFailures.describe(e.error), component, details, e.millis);
+            alerts.fire(CALL_FAILURE, new Condition(AlertLevel.ERROR, "Call " + where + " failed: "
+                    + InternalFailures.describe(e.error), component, where, details), e.millis);
         } else {
             double ms = millis(e.nanos);
             double threshold = millis(e.method.slowNanos());
             details.put("duration_ms", ms);
             details.put("threshold_ms", threshold);
-            alerts.fire(SLOW_CALL, where, e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
-                    + " ms (threshold " + format(threshold) + " ms)", component, details, e.millis);
+            alerts.fire(SLOW_CALL, new Condition(e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
+                    + " ms (threshold " + format(threshold) + " ms)", component, where, details), e.millis);
         }
     }
 
@@ -105,13 +111,13 @@ final class CallAlerts {
         return ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms);
     }
 
-    /** Events waiting for the background thread. */
-    int pending() {
+    /** {@return events waiting for the background thread} */
+    public int pending() {
         return size.get();
     }
 
-    /** Events dropped because the queue was full. */
-    long dropped() {
+    /** {@return events dropped because the queue was full} */
+    public long dropped() {
         return dropped.sum();
     }
 

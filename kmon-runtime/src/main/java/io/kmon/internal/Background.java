@@ -1,4 +1,4 @@
-package io.kmon;
+package io.kmon.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -12,25 +12,40 @@ import java.util.function.Consumer;
  * sampling, system metrics, alert rules, alert delivery) runs here, so nothing slow ever runs
  * on a monitored call's thread. A task that throws is counted and keeps its schedule.
  */
-final class Background implements AutoCloseable {
-    static final String THREAD_NAME = "kmon-background";
+public final class Background implements AutoCloseable {
+    /** The thread's name. */
+    public static final String THREAD_NAME = "kmon-background";
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(this::newThread);
     private final Consumer<Throwable> onFailure;
     private volatile Thread thread;
 
-    Background(Consumer<Throwable> onFailure) {
+    /**
+     * A thread whose failed tasks go to {@code onFailure}.
+     *
+     * @param onFailure told of each task that threw
+     */
+    public Background(Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
     }
 
-    /** Runs {@code task} every {@code interval}, first after one interval. */
-    void every(Duration interval, Runnable task) {
+    /**
+     * Runs {@code task} every {@code interval}, first after one interval.
+     *
+     * @param interval the delay between the end of one run and the start of the next
+     * @param task the work
+     */
+    public void every(Duration interval, Runnable task) {
         long ms = interval.toMillis();
         executor.scheduleWithFixedDelay(() -> runContained(task), ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} once, as soon as the thread is free. Ignored after close. */
-    void submit(Runnable task) {
+    /**
+     * Runs {@code task} once, as soon as the thread is free. Ignored after close.
+     *
+     * @param task the work
+     */
+    public void submit(Runnable task) {
         if (!executor.isShutdown()) {
             try {
                 executor.execute(() -> runContained(task));

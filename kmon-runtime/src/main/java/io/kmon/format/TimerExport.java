@@ -1,4 +1,4 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.CumulativeBuckets;
 import java.util.Arrays;
@@ -13,12 +13,12 @@ import java.util.Arrays;
  * count is exact: a boundary asked for elsewhere moves to the nearest grid boundary, at most
  * 2.2% away.
  */
-final class TimerExport {
+public final class TimerExport {
     /** Most classic boundaries per timer: each one is a series per timer. */
-    static final int MAX_CLASSIC_BOUNDARIES = 64;
-    /** Powers of two from 2^-14 s (61 µs) to 2^4 s (16 s): 19 boundaries, exact on the grid. */
-    static final double[] DEFAULT_BOUNDARIES_SECONDS = defaults();
-    static final TimerExport DEFAULT = histograms(DEFAULT_BOUNDARIES_SECONDS);
+    public static final int MAX_CLASSIC_BOUNDARIES = 64;
+    private static final double[] DEFAULT_BOUNDARIES_SECONDS = defaults();
+    /** Histograms with classic boundaries at the powers of two from 2^-14 s (61 µs) to 2^4 s (16 s). */
+    public static final TimerExport DEFAULT = histograms(DEFAULT_BOUNDARIES_SECONDS);
 
     private final boolean summaries;
     private final int[] classicGridIndices;
@@ -34,8 +34,15 @@ final class TimerExport {
         classicUpperBounds[classicGridIndices.length] = Double.POSITIVE_INFINITY;
     }
 
-    /** Histograms with classic boundaries near {@code seconds} (each moved onto the grid). */
-    static TimerExport histograms(double... seconds) {
+    /**
+     * {@return histograms with classic boundaries near {@code seconds}} Each moves onto the grid;
+     * duplicates are dropped.
+     *
+     * @param seconds the boundaries, in seconds
+     * @throws IllegalArgumentException when a boundary is not positive and finite, or there are
+     *     more than {@value #MAX_CLASSIC_BOUNDARIES}
+     */
+    public static TimerExport histograms(double... seconds) {
         if (seconds.length > MAX_CLASSIC_BOUNDARIES) {
             throw new IllegalArgumentException("at most " + MAX_CLASSIC_BOUNDARIES + " histogram buckets: "
                     + seconds.length);
@@ -44,25 +51,33 @@ final class TimerExport {
         return new TimerExport(false, grid);
     }
 
-    /** Summaries of the window, as kmon's exporter wrote them first. */
-    static TimerExport summaries() {
+    /** {@return summaries of the window (p50, p95, p99), as kmon's exporter wrote them first} */
+    public static TimerExport summaries() {
         return new TimerExport(true, new int[0]);
     }
 
-    boolean asSummaries() {
+    /** {@return whether timers are written as summaries} */
+    public boolean asSummaries() {
         return summaries;
     }
 
-    /** Upper bounds in seconds, ascending, ending with +Inf. */
-    double[] classicUpperBounds() {
+    /** {@return the default classic boundaries, in seconds (a copy)} */
+    public static double[] defaultBoundariesSeconds() {
+        return DEFAULT_BOUNDARIES_SECONDS.clone();
+    }
+
+    /** {@return the classic upper bounds in seconds, ascending, ending with +Inf (a copy)} */
+    public double[] classicUpperBounds() {
         return classicUpperBounds.clone();
     }
 
     /**
-     * Per classic bucket (not cumulative, as client_java's model takes them), the samples of
-     * {@code buckets} in it: grid buckets are never split, since the boundaries are grid ones.
+     * {@return per classic bucket (not cumulative, as client_java's model takes them), the samples
+     * of {@code buckets} in it} Grid buckets are never split, since the boundaries are grid ones.
+     *
+     * @param buckets a timer's cumulative buckets
      */
-    long[] classicCounts(CumulativeBuckets buckets) {
+    public long[] classicCounts(CumulativeBuckets buckets) {
         long[] counts = new long[classicGridIndices.length + 1];
         int j = 0;
         for (int k = 0; k < buckets.size(); k++) {

@@ -1,10 +1,10 @@
-package io.kmon;
+package io.kmon.internal;
 
 import io.kmon.metrics.Clock;
 import java.time.Duration;
 
 /**
- * The settings of one {@link Kmon}, made by {@link KmonBuilder}.
+ * The settings of one {@code io.kmon.Kmon}, made by {@code io.kmon.KmonBuilder}. Not API.
  *
  * @param clock the clock for windows, series, alerts and uptime
  * @param window the sliding window of timer percentiles

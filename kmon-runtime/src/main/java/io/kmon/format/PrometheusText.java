@@ -1,7 +1,8 @@
-package io.kmon.http;
+package io.kmon.format;
 
 import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterSnapshot;
+import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -28,15 +29,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, as OpenMetrics 1.0 or as
- * Prometheus protobuf (delimited {@code io.prometheus.client.MetricFamily}), whichever the
- * scraper's {@code Accept} header prefers, through client_java's exposition writers (which
- * handle HELP/TYPE lines, escaping, number formatting and the protobuf encoding).
+ * Writes a {@link MetricsSnapshot} as Prometheus text 0.0.4, OpenMetrics 1.0 or Prometheus
+ * protobuf (delimited {@code io.prometheus.client.MetricFamily}), through client_java's
+ * exposition writers (which handle HELP/TYPE lines, escaping, number formatting and the
+ * protobuf encoding). The HTTP exporter picks the format from the scraper's {@code Accept} header.
+ *
+ * <pre>{@code
+ * byte[] text = PrometheusText.write(kmon.snapshot(), PrometheusText.Format.TEXT, TimerExport.DEFAULT).body();
+ * }</pre>
  *
  * <p>Mapping: a counter becomes {@code <name>_total}; a gauge keeps its name; a timer becomes
  * {@code <name>_seconds}, by default a histogram of its cumulative buckets (classic {@code le}
@@ -48,17 +56,31 @@ import java.util.TreeMap;
  * (unset, or its supplier failed: NaN) is left out. Series folded by the cardinality cap show
  * as their {@code overflow="true"} series.
  */
-final class PrometheusWriter {
-    private static final System.Logger LOG = System.getLogger(PrometheusWriter.class.getName());
+public final class PrometheusText {
+    private static final System.Logger LOG = System.getLogger(PrometheusText.class.getName());
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
-    private static final String PROTOBUF = "application/vnd.google.protobuf";
+
     /** client_java's protobuf writer, present unless an application excluded its jar. */
     private static final PrometheusProtobufWriter PROTOBUF_WRITER = new PrometheusProtobufWriter();
-    private static final boolean PROTOBUF_AVAILABLE = PROTOBUF_WRITER.isAvailable();
     /** client_java's default: only an exact zero is "zero"; kmon counts 0 ns in the 1 ns bucket. */
     private static final double ZERO_THRESHOLD = Math.scalb(1.0, -128);
 
-    private PrometheusWriter() {}
+    private PrometheusText() {}
+
+    /** The exposition formats. */
+    public enum Format {
+        /** Prometheus text 0.0.4: classic histogram buckets. */
+        TEXT,
+        /** OpenMetrics 1.0 text: classic histogram buckets. */
+        OPENMETRICS,
+        /** Prometheus protobuf, delimited {@code MetricFamily}: native and classic buckets. */
+        PROTOBUF
+    }
+
+    /** {@return whether client_java's protobuf writer is on the class path (an application may exclude it)} */
+    public static boolean protobufAvailable() {
+        return PROTOBUF_WRITER.isAvailable();
+    }
 
     /**
      * Bytes and content type.
@@ -66,18 +88,30 @@ final class PrometheusWriter {
      * @param contentType the Content-Type to send
      * @param body the exposition
      */
-    record Output(String contentType, byte[] body) {}
+    public record Output(String contentType, byte[] body) {}
 
-    /** {@code snapshot} in the format {@code accept} prefers, timers as {@link TimerExport#DEFAULT}. */
-    static Output write(MetricsSnapshot snapshot, String accept) {
-        return write(snapshot, accept, TimerExport.DEFAULT);
+    /**
+     * {@return {@code snapshot} as OpenMetrics 1.0 when {@code openMetrics}, else as Prometheus text 0.0.4}
+     *
+     * @param snapshot what to write
+     * @param openMetrics whether to write OpenMetrics
+     */
+    public static Output write(MetricsSnapshot snapshot, boolean openMetrics) {
+        return write(snapshot, openMetrics ? Format.OPENMETRICS : Format.TEXT, TimerExport.DEFAULT);
     }
 
-    /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
-    static Output write(MetricsSnapshot snapshot, String accept, TimerExport timers) {
-        boolean protobuf = wantsProtobuf(accept);
+    /**
+     * {@return {@code snapshot} in {@code format}, timers as {@code timers} says} Protobuf falls
+     * back to text when its writer is not on the class path.
+     *
+     * @param snapshot what to write
+     * @param format the exposition format
+     * @param timers histograms (with their classic boundaries) or summaries
+     */
+    public static Output write(MetricsSnapshot snapshot, Format format, TimerExport timers) {
+        boolean protobuf = format == Format.PROTOBUF && protobufAvailable();
         ExpositionFormatWriter writer = protobuf ? PROTOBUF_WRITER
-                : wantsOpenMetrics(accept) ? OpenMetricsTextFormatWriter.create()
+                : format == Format.OPENMETRICS ? OpenMetricsTextFormatWriter.create()
                 : PrometheusTextFormatWriter.create();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
@@ -89,47 +123,33 @@ final class PrometheusWriter {
     }
 
     /**
-     * Whether {@code accept} prefers OpenMetrics: its q-value for {@code application/openmetrics-text}
-     * is above 0 and above the one for {@code text/plain} (a tie, as with {@code *}{@code /*}, gets text).
+     * {@return the client_java model of {@code snapshot}} One family per kmon name, clashes skipped.
+     *
+     * @param snapshot what to convert
      */
-    static boolean wantsOpenMetrics(String accept) {
-        double openMetrics = QualityList.quality(accept, "application/openmetrics-text");
-        return openMetrics > 0 && openMetrics > QualityList.quality(accept, "text/plain");
-    }
-
-    /**
-     * Whether {@code accept} prefers protobuf: it names {@code application/vnd.google.protobuf}
-     * with {@code proto=io.prometheus.client.MetricFamily} and {@code encoding=delimited} (as
-     * Prometheus does when native histograms are on), at a q-value above 0 and at least those of
-     * the text formats. A wildcard never selects it.
-     */
-    static boolean wantsProtobuf(String accept) {
-        double protobuf = QualityList.exactQuality(accept, PROTOBUF, "proto=io.prometheus.client.MetricFamily",
-                "encoding=delimited");
-        return PROTOBUF_AVAILABLE && protobuf > 0
-                && protobuf >= QualityList.quality(accept, "application/openmetrics-text")
-                && protobuf >= QualityList.quality(accept, "text/plain");
-    }
-
-    /** The client_java model of {@code snapshot} for the text formats, timers as {@link TimerExport#DEFAULT}. */
-    static MetricSnapshots convert(MetricsSnapshot snapshot) {
+    public static MetricSnapshots convert(MetricsSnapshot snapshot) {
         return convert(snapshot, TimerExport.DEFAULT, false);
     }
 
     /**
-     * The client_java model of {@code snapshot}: one family per kmon name, clashes skipped;
-     * native histogram buckets only when {@code withNative} (only protobuf carries them).
+     * {@return the client_java model of {@code snapshot}} One family per kmon name, clashes
+     * skipped; native histogram buckets only when {@code withNative} (only protobuf carries them).
+     *
+     * @param snapshot what to convert
+     * @param timers histograms (with their classic boundaries) or summaries
+     * @param withNative whether timers' histograms carry their native buckets
      */
-    static MetricSnapshots convert(MetricsSnapshot snapshot, TimerExport timers, boolean withNative) {
+    public static MetricSnapshots convert(MetricsSnapshot snapshot, TimerExport timers, boolean withNative) {
         SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
         for (MeterSnapshot m : snapshot.meters()) {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
         }
         PrometheusNames names = new PrometheusNames();
+        Help help = new Help(snapshot);
         List<MetricSnapshot> families = new ArrayList<>();
         byName.forEach((name, meters) -> {
             try {
-                MetricSnapshot family = family(name, meters, names, timers, withNative);
+                MetricSnapshot family = family(name, meters, names, help, timers, withNative);
                 if (family != null) {
                     families.add(family);
                 }
@@ -141,7 +161,7 @@ final class PrometheusWriter {
         return new MetricSnapshots(families);
     }
 
-    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names,
+    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names, Help help,
             TimerExport timers, boolean withNative) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof MeterSnapshot.CounterSnapshot) {
@@ -149,7 +169,7 @@ final class PrometheusWriter {
             if (!names.claim(PrometheusNames.counterSamples(family))) {
                 return null;
             }
-            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(Help.of(name, "counter"));
+            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family).help(help.of(name, "counter"));
             for (MeterSnapshot m : meters) {
                 b.dataPoint(CounterDataPointSnapshot.builder()
                         .labels(labels(m))
@@ -163,7 +183,7 @@ final class PrometheusWriter {
             if (!names.claim(PrometheusNames.gaugeSamples(family))) {
                 return null;
             }
-            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(Help.of(name, "gauge"));
+            GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(family).help(help.of(name, "gauge"));
             for (MeterSnapshot m : meters) {
                 double value = ((MeterSnapshot.GaugeSnapshot) m).value();
                 if (!Double.isNaN(value)) {
@@ -173,22 +193,22 @@ final class PrometheusWriter {
             return b.build();
         }
         String family = PrometheusNames.timer(name);
-        return timers.asSummaries() ? summary(name, family, meters, names) : histogram(name, family, meters, names,
-                timers, withNative);
+        String text = help.of(name, "timer");
+        return timers.asSummaries() ? summary(family, text, meters, names)
+                : histogram(family, text, meters, names, timers, withNative);
     }
 
-    private static MetricSnapshot summary(String name, String family, List<MeterSnapshot> meters,
+    private static MetricSnapshot summary(String family, String help, List<MeterSnapshot> meters,
             PrometheusNames names) {
         if (!names.claim(PrometheusNames.summarySamples(family))) {
             return null;
         }
-        SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS)
-                .help(Help.of(name, "timer"));
+        SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
                     .labels(labels(m))
-                    .quantiles(t.window().map(PrometheusWriter::quantiles).orElse(Quantiles.EMPTY))
+                    .quantiles(t.window().map(PrometheusText::quantiles).orElse(Quantiles.EMPTY))
                     .count(t.count())
                     .sum(Unit.nanosToSeconds(t.totalNanos()))
                     .build());
@@ -197,14 +217,13 @@ final class PrometheusWriter {
     }
 
     /** Cumulative buckets: {@code _count} is their total, so it always equals the +Inf bucket. */
-    private static MetricSnapshot histogram(String name, String family, List<MeterSnapshot> meters,
+    private static MetricSnapshot histogram(String family, String help, List<MeterSnapshot> meters,
             PrometheusNames names, TimerExport timers, boolean withNative) {
         if (!names.claim(PrometheusNames.histogramSamples(family))) {
             return null;
         }
         double[] bounds = timers.classicUpperBounds();
-        HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(family).unit(Unit.SECONDS)
-                .help(Help.of(name, "timer"));
+        HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             CumulativeBuckets buckets = t.buckets();
@@ -246,23 +265,27 @@ final class PrometheusWriter {
         return Labels.of(keys, values);
     }
 
-    /** HELP texts: kmon's own metrics say what they count, others name the kmon metric. */
+    /** HELP texts: a monitored method's series and kmon's call count say what they count, others name the metric. */
     private static final class Help {
-        static String of(String name, String type) {
-            if (name.equals(io.kmon.Kmon.ERRORS_COUNT)) {
+        private static final Map<String, String> METHOD_SERIES = Map.of(
+                MetricNames.CALLS, "Monitored calls",
+                MetricNames.SUCCESSES, "Monitored calls that returned normally",
+                MetricNames.ERRORS, "Monitored calls that threw, by error_type",
+                MetricNames.DURATION, "Duration of monitored calls in seconds");
+        private final Set<String> prefixes = new HashSet<>();
+
+        Help(MetricsSnapshot snapshot) {
+            snapshot.methods().forEach(m -> prefixes.add(m.prefix()));
+        }
+
+        String of(String name, String type) {
+            if (name.equals(MetricNames.ERRORS_COUNT)) {
                 return "Failed monitored calls, over all components and methods";
             }
-            if (name.endsWith(".calls") && type.equals("counter")) {
-                return "Monitored calls (" + name + ")";
-            }
-            if (name.endsWith(".successes") && type.equals("counter")) {
-                return "Monitored calls that returned normally (" + name + ")";
-            }
-            if (name.endsWith(".errors") && type.equals("counter")) {
-                return "Monitored calls that threw, by error_type (" + name + ")";
-            }
-            if (name.endsWith(".duration") && type.equals("timer")) {
-                return "Duration of monitored calls in seconds (" + name + ")";
+            int dot = name.lastIndexOf('.');
+            String text = dot < 0 ? null : METHOD_SERIES.get(name.substring(dot));
+            if (text != null && prefixes.contains(name.substring(0, dot))) {
+                return text + " (" + name + ")";
             }
             return "kmon " + type + " " + name;
         }
