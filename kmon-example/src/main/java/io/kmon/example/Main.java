@@ -3,12 +3,15 @@ package io.kmon.example;
 import io.kmon.Kmon;
 import io.kmon.example.catalog.SimulatedLink;
 import io.kmon.example.demo.DemoTraffic;
+import io.kmon.otel.KmonOtel;
+import io.kmon.otel.OtlpExport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -69,6 +72,8 @@ public final class Main {
             kmon.close();
             return EXIT_UNAVAILABLE;
         }
+        // Pushes over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise nothing starts.
+        Optional<OtlpExport> otlp = KmonOtel.startFromEnvironment(kmon, "kmon-example");
         try {
             if (options.demo()) {
                 runDemo(app, stop, stdout);
@@ -80,6 +85,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             return 0;
         } finally {
+            otlp.ifPresent(OtlpExport::close); // a last export, so the final calls reach the collector
             app.close();
             kmon.close();
             LOG.log(System.Logger.Level.INFO, "stopped");
