@@ -42,9 +42,9 @@ import java.util.function.UnaryOperator;
  * and throws the same exception as the one it wraps.
  */
 public final class KmonMcp {
-    private static final String TOOLS = "mcp_tools";
-    private static final String PROMPTS = "mcp_prompts";
-    private static final String RESOURCES = "mcp_resources";
+    static final String TOOLS = "mcp_tools";
+    static final String PROMPTS = "mcp_prompts";
+    static final String RESOURCES = "mcp_resources";
 
     private final Kmon kmon;
     private final CallPolicy defaults;
@@ -274,6 +274,16 @@ public final class KmonMcp {
         Operation op = resource(spec.resourceTemplate().name());
         return new AsyncResourceTemplateSpecification(
                 spec.resourceTemplate(), Handlers.async(spec.readHandler(), op, uriOf()));
+    }
+
+    /**
+     * {@return the {@code kmon_status} tool, not monitored: kmon's health, alerts of the last hour and calls and errors per operation}
+     *
+     * <p>Off unless the server adds it, as any tool: {@code .tools(mcp.tools(specs)).tools(mcp.statusTool())}.
+     * It tells any client of the server how it is doing, so offer it only where that is fine.
+     */
+    public SyncToolSpecification statusTool() {
+        return StatusTool.of(kmon);
     }
 
     private Operation tool(String name) {

@@ -178,6 +178,31 @@ class KmonMcpTest {
         assertEquals(2, alerts.stream().filter(a -> a.rule().equals("call_failure")).count(), alerts.toString());
     }
 
+    @Test
+    void statusTool_tellsTheClientHealthAndCounts_whenTheServerOffersIt() throws Exception {
+        KmonMcp mcp = KmonMcp.instrument(kmon);
+        fixture = new McpServerFixture(transport -> {
+            McpSyncServer server = McpServer.sync(transport)
+                    .serverInfo("test", "1.0")
+                    .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                    .tools(List.of(mcp.tool(tool("echo", (ex, req) -> text("hi"))), mcp.statusTool()))
+                    .build();
+            return server::closeGracefully;
+        });
+        call(fixture, "echo");
+        call(fixture, "echo");
+
+        CallToolResult status = call(fixture, "kmon_status");
+        assertFalse(status.isError());
+        Map<String, Object> body = McpServerFixture.JSON.readValue(((TextContent) status.content().get(0)).text(),
+                new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() {});
+        assertEquals("healthy", ((Map<?, ?>) body.get("health")).get("status"), body.toString());
+        assertEquals(Map.of("echo", Map.of("calls", 2, "errors", 0)),
+                ((Map<?, ?>) body.get("operations")).get("mcp_tools"), body.toString());
+        assertEquals(List.of("echo", "kmon_status"),
+                fixture.client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
+    }
+
     /** The sum of the samples starting with {@code prefix} and containing {@code label}. */
     private static long sum(String text, String prefix, String label) {
         return text.lines()
