@@ -62,7 +62,7 @@ public final class Kmon implements AutoCloseable {
         this.parts = new Wiring(config);
     }
 
-    /** The process-wide instance, created on first use with the default configuration. */
+    /** {@return the process-wide instance} It is created on first use with the default configuration. */
     public static Kmon global() {
         Kmon k = global;
         if (k == null) {
@@ -76,48 +76,70 @@ public final class Kmon implements AutoCloseable {
         return k;
     }
 
-    /** A new, isolated instance with the default configuration. */
+    /** {@return a new, isolated instance with the default configuration} */
     public static Kmon create() {
         return builder().build();
     }
 
-    /** A builder for an isolated instance. */
+    /** {@return a builder for an isolated instance} */
     public static KmonBuilder builder() {
         return new KmonBuilder();
     }
 
     /**
-     * The counter {@code name} with {@code tags}.
-     *
-     * @throws IllegalArgumentException for an invalid or reserved name, an invalid tag key, or uneven tags
+     * The counter {@code name} with {@code tags} (alternating keys and values).
+     * @param name the dotted metric name
+     * @param tags tag keys and values, alternating
+     * @return the counter; the same one for the same name and tags
+     * @throws IllegalArgumentException for an invalid or reserved name ({@link ReservedNames})
+     *     or tag key, or uneven tags
      */
     public Counter counter(String name, String... tags) {
         return parts.metrics().counter(ReservedNames.check(MeterId.of(name, tags)));
     }
 
-    /** The settable gauge {@code name} with {@code tags}; the same checks as {@link #counter}. */
+    /**
+     * The settable gauge {@code name} with {@code tags}; the same checks as {@link #counter}.
+     * @param name the dotted metric name
+     * @param tags tag keys and values, alternating
+     * @return the gauge; the same one for the same name and tags
+     */
     public Gauge gauge(String name, String... tags) {
         return parts.metrics().gauge(ReservedNames.check(MeterId.of(name, tags)));
     }
 
     /**
-     * A gauge read from {@code supplier} at each export, strongly held. The supplier runs on a kmon
-     * thread and is waited for at most {@code callbackTimeout} (100 ms): a late or hung supplier
-     * reads as its last good value, and never holds the reader.
+     * A gauge read from {@code supplier} at each export; kmon keeps a strong reference to it. The
+     * supplier runs on a kmon thread and is waited for at most {@code callbackTimeout} (100 ms):
+     * a late or hung supplier reads as its last good value, and never holds the reader.
+     * @param name the dotted metric name
+     * @param supplier reads the value
+     * @param tags tag keys and values, alternating
+     * @return the gauge
      */
     public FunctionGauge gauge(String name, Supplier<? extends Number> supplier, String... tags) {
         return parts.metrics().gauge(ReservedNames.check(MeterId.of(name, tags)), supplier);
     }
 
-    /** The timer {@code name} with {@code tags}; the same checks as {@link #counter}. */
+    /**
+     * The timer {@code name} with {@code tags}; the same checks as {@link #counter}.
+     * @param name the dotted metric name
+     * @param tags tag keys and values, alternating
+     * @return the timer; the same one for the same name and tags
+     */
     public Timer timer(String name, String... tags) {
         return parts.metrics().timer(ReservedNames.check(MeterId.of(name, tags)));
     }
 
     /**
-     * For generated code, which calls it when it wraps a delegate: the component {@code name},
-     * whose methods record {@code <prefix>.*} metrics. Not API.
+     * The component {@code name}, whose methods record {@code <prefix>.*} metrics. Generated
+     * code calls this when it wraps a delegate; the same name returns the same component.
      *
+     * <p>Beyond {@code maxComponents} components, a new one still records its metrics but is
+     * not listed, has no health check and is counted in {@value io.kmon.metrics.MetricNames#COMPONENTS_REFUSED}.
+     * @param name the component name (tag {@code component})
+     * @param prefix the first part of its metric names
+     * @return the component
      * @throws IllegalArgumentException when the name is reused with another prefix, or the
      *     prefix is not a valid metric name or is reserved
      */
@@ -125,22 +147,26 @@ public final class Kmon implements AutoCloseable {
         return parts.components().component(name, prefix);
     }
 
-    /** The monitored components (up to {@code maxComponents}), by name; their figures are in {@link #snapshot()}. */
+    /** {@return the monitored components, by name} */
     public List<ComponentMonitor> components() {
         return parts.components().list();
     }
 
-    /** An immutable snapshot of every series and every monitored method now. */
+    /** {@return an immutable snapshot of every metric now} */
     public MetricsSnapshot snapshot() {
         return parts.snapshot();
     }
 
-    /** Recent points of metric {@code name} at or after {@code sinceMillis}, oldest first. */
+    /**
+     * {@return recent points of metric {@code name} at or after {@code sinceMillis}, oldest first}
+     * @param name the metric name
+     * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
+     */
     public List<Point> series(String name, long sinceMillis) {
         return parts.series().points(name, sinceMillis);
     }
 
-    /** Names that have recent points. */
+    /** {@return the names that have recent points} */
     public Set<String> seriesNames() {
         return parts.series().names();
     }
@@ -158,22 +184,22 @@ public final class Kmon implements AutoCloseable {
         parts.checkAlertsNow();
     }
 
-    /** The alert engine: listeners ({@code addListener}), history, rules. */
+    /** {@return the alert engine: listeners ({@code onAlert}), history, rules} */
     public AlertEngine alerts() {
         return parts.alerts();
     }
 
-    /** The health checks and their reports. */
+    /** {@return the health checks and their reports} */
     public HealthRegistry health() {
         return parts.health();
     }
 
-    /** Failures grouped by component, method and exception type. */
+    /** {@return the failures, grouped by component, method and exception type} */
     public ErrorAggregator errors() {
         return parts.errors();
     }
 
-    /** The system, process and JVM samplers; empty when built with {@code systemMetrics(false)}. */
+    /** {@return the system, process and JVM samplers; empty when built with {@code systemMetrics(false)}} */
     public Optional<SystemMetrics> system() {
         return Optional.ofNullable(parts.system());
     }
@@ -181,14 +207,22 @@ public final class Kmon implements AutoCloseable {
     /**
      * Raises an alert now: logged, kept in the history, handed to the listeners (on this
      * thread). Alerts raised this way are never suppressed by a cooldown.
-     *
+     * @param level the alert's level
+     * @param message what happened
+     * @param component what it is about
      * @param details facts to attach; may be empty, not null-keyed
+     * @return the alert
      */
     public Alert alert(AlertLevel level, String message, String component, Map<String, ?> details) {
         return parts.alerts().raise(level, message, component, details);
     }
 
-    /** Records a failure that did not come from a monitored call (a background job, say) in the error groups. */
+    /**
+     * Records a failure that did not come from a monitored call (a background job, a caught
+     * exception worth tracking) in the error aggregator.
+     * @param component what failed
+     * @param error what it threw
+     */
     public void recordError(String component, Throwable error) {
         Objects.requireNonNull(component, "component");
         parts.errors().record(SafeValues.text(component, SafeValues.MAX_STRING_BYTES), null, error);
@@ -202,27 +236,39 @@ public final class Kmon implements AutoCloseable {
         parts.captureJulLogs();
     }
 
-    /** The registry behind the facade, for exporters and advanced registration. */
+    /** {@return the registry behind the facade} For exporters and advanced registration. */
     public MeterRegistry metrics() {
         return parts.metrics();
     }
 
-    /** When this instance started, in epoch milliseconds of its clock. */
+    /** {@return when this instance started, in epoch milliseconds of its clock} */
     public long startMillis() {
         return parts.startMillis();
     }
 
-    /** Failures inside kmon itself (a throwing hook, listener, rule, sampler or log backend) that were contained. */
+    /**
+     * {@return the failures inside kmon itself that were contained} A throwing hook, listener,
+     * rule, sampler or log backend.
+     */
     public long internalFailures() {
         return parts.failures().total();
     }
 
-    /** {@link #internalFailures()} by source ({@code listener}, {@code rule:<name>}, {@code read:<name>}, ...). */
+    /**
+     * {@return {@link #internalFailures()} by source} Sources are {@code listener},
+     * {@code rule:<name>}, {@code sampler:<name>}, {@code read:<name>}, ...
+     */
     public Map<String, Long> internalFailureCounts() {
         return parts.failures().counts();
     }
 
-    /** Counts a failure kmon contained outside a monitored call (an endpoint's) under {@code source}; never throws. */
+    /**
+     * Counts a failure that kmon contained outside a monitored call, under {@code source}, as
+     * {@link io.kmon.metrics.MetricNames#INTERNAL_FAILURES}, and logs the first of each source. For kmon's own exporters
+     * (an endpoint that failed answers 500 and reports it here); never throws.
+     * @param source the part of kmon that failed
+     * @param error what it threw
+     */
     public void containedFailure(String source, Throwable error) {
         parts.failures().record(Objects.requireNonNull(source, "source"), error);
     }

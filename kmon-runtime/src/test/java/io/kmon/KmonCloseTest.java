@@ -1,5 +1,7 @@
 package io.kmon;
 
+import static io.kmon.testing.KmonThreads.awaitNoNewKmonThreads;
+import static io.kmon.testing.KmonThreads.kmonThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class KmonCloseTest {
@@ -101,25 +102,5 @@ class KmonCloseTest {
         Kmon kmon = Kmon.builder().logger(new RecordingLogger()).build();
         kmon.close();
         kmon.close();
-    }
-
-    /** Live kmon threads; other tests' instances may own some, so tests compare with a before set. */
-    static Set<Thread> kmonThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("kmon-"))
-                .collect(Collectors.toSet());
-    }
-
-    static Set<Thread> awaitNoNewKmonThreads(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Set<Thread> extra;
-        do {
-            extra = new HashSet<>(kmonThreads());
-            extra.removeAll(before);
-            if (!extra.isEmpty()) {
-                Thread.sleep(10);
-            }
-        } while (!extra.isEmpty() && System.nanoTime() < deadline);
-        return extra;
     }
 }

@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface AlertOn {
-    /** Exception types that raise an alert; subtypes match too. */
+    /** {@return the exception types that raise an alert} Subtypes match too. */
     Class<? extends Throwable>[] value();
 }

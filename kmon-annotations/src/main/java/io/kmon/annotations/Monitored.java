@@ -45,11 +45,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Monitored {
     /**
-     * The component name (tag {@code component}); defaults to the interface's qualified name
-     * ({@code shop.Orders}), so two interfaces never share a component unless they name it.
+     * {@return the component name (tag {@code component})} It defaults to the interface's
+     * qualified name ({@code shop.Orders}), so two interfaces never share a component unless they
+     * name it.
      */
     String name() default "";
 
-    /** The first part of every metric name, for example {@code api} in {@code api.calls}. */
+    /** {@return the first part of every metric name, for example {@code api} in {@code api.calls}} */
     String prefix() default "kmon";
 }

@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface SlowAlert {
-    /** The threshold in milliseconds; must be greater than zero. */
+    /** {@return the threshold in milliseconds} It must be greater than zero. */
     long millis();
 
-    /** The level of the alert raised for a slow call. */
+    /** {@return the level of the alert raised for a slow call} */
     AlertLevel level() default AlertLevel.WARNING;
 }

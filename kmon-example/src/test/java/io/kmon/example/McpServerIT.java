@@ -51,24 +51,9 @@ class McpServerIT {
     @Test
     void everyToolCall_isCountedAndVisibleOverHttp() throws Exception {
         CompletableFuture<URI> dashboard = new CompletableFuture<>();
-        StdioClientTransport transport = new StdioClientTransport(
-                ServerParameters.builder(ExampleJar.java())
-                        .args("-jar", ExampleJar.jar().toString(), "--port", "0")
-                        .build(),
-                json);
-        transport.setStdErrorHandler(line -> {
-            stderr.add(line);
-            System.err.println("[kmon-example] " + line); // kept in the failsafe report
-            Matcher m = DASHBOARD.matcher(line);
-            if (m.find()) {
-                dashboard.complete(URI.create(m.group(1)));
-            }
-        });
-        McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0").build())
-                .initializationTimeout(START_TIMEOUT)
-                .requestTimeout(Duration.ofSeconds(30))
-                .build();
+        McpSyncClient client = client(ServerParameters.builder(ExampleJar.java())
+                .args("-jar", ExampleJar.jar().toString(), "--port", "0")
+                .build(), dashboard);
         try {
             McpSchema.InitializeResult init = client.initialize();
             assertEquals("kmon-example", init.serverInfo().name());
@@ -117,25 +102,10 @@ class McpServerIT {
     void takenDashboardPort_movesTheDashboardAndMcpKeepsServing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<URI> dashboard = new CompletableFuture<>();
-            StdioClientTransport transport = new StdioClientTransport(
-                    ServerParameters.builder(ExampleJar.java())
-                            .args("-jar", ExampleJar.jar().toString())
-                            .addEnvVar(ExampleOptions.PORT_ENV, Integer.toString(taken.getLocalPort()))
-                            .build(),
-                    json);
-            transport.setStdErrorHandler(line -> {
-                stderr.add(line);
-                System.err.println("[kmon-example] " + line);
-                Matcher m = DASHBOARD.matcher(line);
-                if (m.find()) {
-                    dashboard.complete(URI.create(m.group(1)));
-                }
-            });
-            McpSyncClient client = McpClient.sync(transport)
-                    .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0").build())
-                    .initializationTimeout(START_TIMEOUT)
-                    .requestTimeout(Duration.ofSeconds(30))
-                    .build();
+            McpSyncClient client = client(ServerParameters.builder(ExampleJar.java())
+                    .args("-jar", ExampleJar.jar().toString())
+                    .addEnvVar(ExampleOptions.PORT_ENV, Integer.toString(taken.getLocalPort()))
+                    .build(), dashboard);
             try {
                 assertEquals("kmon-example", client.initialize().serverInfo().name());
                 assertTrue(text(call(client, "list_categories", Map.of())).contains("\"cat_engineering\""));
@@ -161,6 +131,28 @@ class McpServerIT {
                 p.onExit().get(15, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * The SDK's stdio client for the jar started with {@code server}, not yet initialised. The
+     * server's stderr goes to {@link #stderr} and the test output; {@code dashboard} completes
+     * with the address the server prints.
+     */
+    private McpSyncClient client(ServerParameters server, CompletableFuture<URI> dashboard) {
+        StdioClientTransport transport = new StdioClientTransport(server, json);
+        transport.setStdErrorHandler(line -> {
+            stderr.add(line);
+            System.err.println("[kmon-example] " + line); // kept in the failsafe report
+            Matcher m = DASHBOARD.matcher(line);
+            if (m.find()) {
+                dashboard.complete(URI.create(m.group(1)));
+            }
+        });
+        return McpClient.sync(transport)
+                .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0").build())
+                .initializationTimeout(START_TIMEOUT)
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** 8 tool calls (2 failed), 7 API calls (1 failed): the bad argument never reached the API. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * A sanity figure, not a benchmark: compiles 500 generated {@code @Monitored} interfaces and
  * prints the time spent inside the processor, the whole compilation's time, and the size of
  * one generated class. No timing assertion; the figures are printed with the test output:
- * {@code mvn -B -pl kmon-processor -am verify -Dtest=ScaleTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -pl kmon-processor -am test -Dtest=ScaleTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ScaleTest {
     private static final int INTERFACES = 500;

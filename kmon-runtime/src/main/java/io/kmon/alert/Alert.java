@@ -27,7 +27,17 @@ public record Alert(
         Map<String, Object> details,
         long suppressed) {
 
-    /** Checks the fields, bounds the strings and converts {@code details} ({@link SafeValues}). */
+    /**
+     * Checks the fields, bounds the strings and converts {@code details} ({@link SafeValues}).
+     *
+     * @param level the severity
+     * @param message what happened, for people
+     * @param timestamp when it was raised, epoch milliseconds of kmon's clock
+     * @param component what it concerns
+     * @param rule what raised it
+     * @param details structured facts, in insertion order
+     * @param suppressed alerts of the same condition suppressed since the previous one
+     */
     public Alert {
         Objects.requireNonNull(level, "level");
         message = SafeValues.text(Objects.requireNonNull(message, "message"), SafeValues.MAX_STRING_BYTES);

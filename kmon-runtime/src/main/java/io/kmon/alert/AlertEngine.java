@@ -43,12 +43,11 @@ public final class AlertEngine {
     public static final String CRITICAL_MARKER = "[CRITICAL]";
     private final Clock clock;
     private final long cooldownMillis;
-    private final System.Logger logger;
     private final InternalFailures failures;
 
     private final AlertHistory history;
     private final Cooldowns cooldowns; // guarded by itself
-    private final CopyOnWriteArrayList<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final AlertDelivery delivery;
     private final CopyOnWriteArrayList<AlertRule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> activeSubjects = new HashMap<>(); // guarded by evaluating
     private final Object evaluating = new Object();
@@ -73,29 +72,42 @@ public final class AlertEngine {
         this.history = new AlertHistory(historySize);
         this.cooldownMillis = cooldown.toMillis();
         this.cooldowns = new Cooldowns(cooldownMillis);
-        this.logger = Objects.requireNonNull(logger, "logger");
         this.failures = Objects.requireNonNull(failures, "failures");
+        this.delivery = new AlertDelivery(Objects.requireNonNull(logger, "logger"), failures);
     }
 
-    /** Adds a listener, told about every alert raised from now on. */
+    /**
+     * Adds a listener, told about every alert raised from now on.
+     *
+     * @param listener called with each alert, on the thread that raised it
+     */
     public void addListener(AlertListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        delivery.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a listener; false when it was not registered. */
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     * @return false when it was not registered
+     */
     public boolean removeListener(AlertListener listener) {
-        return listeners.remove(listener);
+        return delivery.remove(listener);
     }
 
     /**
      * Raises an alert that belongs to no condition: always raised, never suppressed.
      *
+     * @param level the alert's level
+     * @param message what happened
+     * @param component what it is about
+     * @param details facts to attach
      * @return the alert raised
      */
     public Alert raise(AlertLevel level, String message, String component, Map<String, ?> details) {
         Alert alert = new Alert(level, message, clock.millis(), component, MANUAL, SafeValues.details(details), 0);
         history.add(alert);
-        deliver(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
@@ -104,6 +116,8 @@ public final class AlertEngine {
      * subject identify it), unless one was raised for it within the cooldown at the same or a
      * higher level; a suppressed alert is counted and reported by the next one raised.
      *
+     * @param rule the rule's name
+     * @param condition what holds
      * @param timestamp when it happened, epoch milliseconds
      * @return the alert, or null when it was suppressed
      */
@@ -122,13 +136,16 @@ public final class AlertEngine {
                     before);
             history.add(alert); // under the cooldowns' lock: the history's order is the cooldowns' order
         }
-        deliver(alert);
+        delivery.deliver(alert);
         return alert;
     }
 
     /**
      * Marks the condition {@code rule} + {@code subject} resolved: its next alert is raised at
      * once. Suppressed counts carry over to that alert.
+     *
+     * @param rule the rule that found the condition
+     * @param subject what the condition is about within the rule
      */
     public void resolve(String rule, String subject) {
         synchronized (cooldowns) {
@@ -136,7 +153,11 @@ public final class AlertEngine {
         }
     }
 
-    /** Adds a rule, evaluated by every {@link #evaluate} from now on. */
+    /**
+     * Adds a rule, evaluated by every {@link #evaluate} from now on.
+     *
+     * @param rule the rule
+     */
     public void addRule(AlertRule rule) {
         Objects.requireNonNull(rule, "rule");
         String name = AlertRule.checkName(rule.name());
@@ -148,7 +169,12 @@ public final class AlertEngine {
         }
     }
 
-    /** Removes the rule {@code name}; false when there was none. */
+    /**
+     * Removes the rule {@code name}.
+     *
+     * @param name the rule's name
+     * @return false when there was none
+     */
     public boolean removeRule(String name) {
         synchronized (evaluating) {
             activeSubjects.remove(name);
@@ -156,7 +182,7 @@ public final class AlertEngine {
         }
     }
 
-    /** The rules' names, in the order they run. */
+    /** {@return the rules' names, in the order they run} */
     public List<String> rules() {
         return rules.stream().map(AlertRule::name).toList();
     }
@@ -165,6 +191,8 @@ public final class AlertEngine {
      * Evaluates every rule over {@code snapshot}: raises the conditions that hold (subject to
      * the cooldown) and resolves those that held last time and no longer do. A rule that throws
      * is counted and skipped; its conditions stay as they were.
+     *
+     * @param snapshot the metrics to evaluate
      */
     public void evaluate(MetricsSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -194,91 +222,77 @@ public final class AlertEngine {
         }
     }
 
-    private void deliver(Alert alert) {
-        log(alert);
-        for (AlertListener listener : listeners) {
-            try {
-                listener.onAlert(alert);
-            } catch (RuntimeException | LinkageError e) {
-                failures.record("listener", e);
-            }
-        }
-    }
-
-    private void log(Alert alert) {
-        System.Logger.Level level = switch (alert.level()) {
-            case INFO -> System.Logger.Level.INFO;
-            case WARNING -> System.Logger.Level.WARNING;
-            case ERROR, CRITICAL -> System.Logger.Level.ERROR;
-        };
-        try {
-            if (logger.isLoggable(level)) {
-                logger.log(level, logLine(alert));
-            }
-        } catch (RuntimeException | LinkageError e) {
-            failures.record(InternalFailures.LOGGER, e);
-        }
-    }
-
-    /** {@code [CRITICAL] [component] message {details}} on one line: what the log shows for {@code alert}. */
+    /**
+     * {@return {@code [CRITICAL] [component] message {details}} on one line: the log's text}
+     * @param alert the alert
+     */
     public static String logLine(Alert alert) {
-        StringBuilder line = new StringBuilder();
-        if (alert.level() == AlertLevel.CRITICAL) {
-            line.append(CRITICAL_MARKER).append(' ');
-        }
-        line.append('[').append(alert.component()).append("] ").append(alert.message());
-        if (!alert.details().isEmpty()) {
-            line.append(' ').append(alert.details());
-        }
-        return SafeValues.oneLine(line.toString());
+        return AlertDelivery.logLine(alert);
     }
 
-    /** The alerts kept, newest first. */
+    /** {@return the alerts kept, newest first} */
     public List<Alert> recent() {
         return history.all();
     }
 
-    /** At most {@code limit} of the newest alerts, newest first. */
+    /**
+     * {@return at most {@code limit} of the newest alerts, newest first}
+     *
+     * @param limit the most alerts wanted; zero or more
+     */
     public List<Alert> recent(int limit) {
         return history.newest(limit);
     }
 
-    /** The alerts kept that were raised at or after {@code sinceMillis}, newest first. */
+    /**
+     * {@return the alerts kept that were raised at or after {@code sinceMillis}, newest first}
+     *
+     * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
+     */
     public List<Alert> since(long sinceMillis) {
         return history.since(sinceMillis);
     }
 
-    /** Per level, the alerts kept that were raised at or after {@code sinceMillis}; every level present. */
+    /**
+     * {@return per level, the alerts kept that were raised at or after {@code sinceMillis}} Every
+     * level is present.
+     *
+     * @param sinceMillis the earliest time wanted, epoch milliseconds of kmon's clock
+     */
     public Map<AlertLevel, Long> countsSince(long sinceMillis) {
         return history.countsSince(sinceMillis);
     }
 
-    /** Alerts in the history now (at most the history size). */
+    /** {@return the alerts in the history now (at most the history size)} */
     public int size() {
         return history.kept();
     }
 
-    /** The most alerts the history keeps. */
+    /** {@return the most alerts the history keeps} */
     public int historySize() {
         return history.size();
     }
 
-    /** The cooldown per condition. */
+    /** {@return the cooldown per condition} */
     public Duration cooldown() {
         return Duration.ofMillis(cooldownMillis);
     }
 
-    /** Alerts raised since start, including those no longer in the history. */
+    /** {@return the alerts raised since start, including those no longer in the history} */
     public long total() {
         return history.total();
     }
 
-    /** Alerts of {@code level} raised since start. */
+    /**
+     * {@return the alerts of {@code level} raised since start}
+     *
+     * @param level the severity
+     */
     public long total(AlertLevel level) {
         return history.total(Objects.requireNonNull(level, "level"));
     }
 
-    /** Alerts suppressed by cooldowns since start. */
+    /** {@return the alerts suppressed by cooldowns since start} */
     public long suppressed() {
         return suppressed.sum();
     }

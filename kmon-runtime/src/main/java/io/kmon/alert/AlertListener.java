@@ -15,6 +15,10 @@ package io.kmon.alert;
  */
 @FunctionalInterface
 public interface AlertListener {
-    /** Called once per raised (not suppressed) alert. */
+    /**
+     * Called once per raised (not suppressed) alert.
+     *
+     * @param alert the alert raised
+     */
     void onAlert(Alert alert);
 }

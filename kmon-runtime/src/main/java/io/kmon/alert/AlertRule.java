@@ -22,15 +22,25 @@ import java.util.function.Predicate;
  * A rule that throws is counted and logged once; the other rules still run.
  */
 public interface AlertRule {
-    /** The rule's name: unique within an engine, part of each condition's identity. */
+    /** {@return the rule's name} Unique within an engine, part of each condition's identity. */
     String name();
 
-    /** The conditions that hold in {@code snapshot}; empty when none. */
+    /**
+     * {@return the conditions that hold in {@code snapshot}; empty when none}
+     *
+     * @param snapshot the metrics to evaluate
+     */
     List<Condition> evaluate(MetricsSnapshot snapshot);
 
     /**
      * A rule that raises one alert when {@code predicate} holds.
      *
+     * @param name the rule's name
+     * @param level the alert's level
+     * @param component the alert's component
+     * @param message the alert's message
+     * @param predicate when the alert is raised
+     * @return the rule
      * @throws IllegalArgumentException when {@code name} is blank
      * @throws NullPointerException when an argument is null
      */
@@ -57,7 +67,12 @@ public interface AlertRule {
         };
     }
 
-    /** {@code name}, checked to be usable as a rule name. */
+    /**
+     * Checks that {@code name} is usable as a rule name.
+     *
+     * @param name the name to check
+     * @return {@code name}
+     */
     static String checkName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

@@ -21,7 +21,15 @@ import java.util.Objects;
  */
 public record Condition(AlertLevel level, String message, String component, String subject, Map<String, Object> details) {
 
-    /** Checks the fields and copies {@code details}. */
+    /**
+     * Checks the fields and copies {@code details}.
+     *
+     * @param component the alert's component
+     * @param subject what the condition is about within the rule
+     * @param level the alert's level
+     * @param message the alert's message
+     * @param details the alert's details
+     */
     public Condition {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(subject, "subject");
@@ -30,7 +38,15 @@ public record Condition(AlertLevel level, String message, String component, Stri
         details = SafeValues.details(details);
     }
 
-    /** A condition whose subject is its component. */
+    /**
+     * A condition whose subject is its component.
+     *
+     * @param level the alert's level
+     * @param message the alert's message
+     * @param component the alert's component, and the condition's subject
+     * @param details the alert's details
+     * @return the condition
+     */
     public static Condition of(AlertLevel level, String message, String component, Map<String, ?> details) {
         return new Condition(level, message, component, component, SafeValues.details(details));
     }

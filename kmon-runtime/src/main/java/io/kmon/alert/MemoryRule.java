@@ -28,7 +28,12 @@ public final class MemoryRule implements AlertRule {
         this(80, 90);
     }
 
-    /** A rule with other thresholds. */
+    /**
+     * A rule with other thresholds.
+     *
+     * @param warningPercent the used-memory share, in percent, that raises a warning
+     * @param criticalPercent the used-memory share, in percent, that raises a critical alert
+     */
     public MemoryRule(double warningPercent, double criticalPercent) {
         if (!(warningPercent <= criticalPercent)) {
             throw new IllegalArgumentException("warning threshold " + warningPercent

@@ -110,7 +110,7 @@ public final class ErrorAggregator {
         }
     }
 
-    /** Every group, most recently seen first. */
+    /** {@return every group, most recently seen first} */
     public List<ErrorGroup> groups() {
         List<ErrorGroup> out = new ArrayList<>(groups.size());
         groups.forEach((key, group) -> out.add(group.toRecord(key)));
@@ -122,22 +122,22 @@ public final class ErrorAggregator {
         return out;
     }
 
-    /** Groups now. */
+    /** {@return how many groups there are now} */
     public int size() {
         return groups.size();
     }
 
-    /** The bound on groups. */
+    /** {@return the bound on groups} */
     public int maxGroups() {
         return maxGroups;
     }
 
-    /** Groups dropped to keep the bound. */
+    /** {@return how many groups were dropped to keep the bound} */
     public long evicted() {
         return evicted.sum();
     }
 
-    /** Failures recorded since start, including those of dropped groups. */
+    /** {@return the failures recorded since start, including those of dropped groups} */
     public long total() {
         return total.sum();
     }

@@ -33,7 +33,11 @@ public final class Json {
 
     private Json() {}
 
-    /** {@code value} as UTF-8 JSON. */
+    /**
+     * {@return {@code value} as UTF-8 JSON}
+     *
+     * @param value records, maps, lists and scalars built from snapshots
+     */
     public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
@@ -43,17 +47,25 @@ public final class Json {
         }
     }
 
-    /** The wire form of an alert level: {@code warning}, as in kmon's {@code monitoring.alerts{level}}. */
+    /**
+     * {@return the wire form of an alert level} {@code warning}, as in kmon's {@code monitoring.alerts{level}}.
+     *
+     * @param level the level
+     */
     public static String level(AlertLevel level) {
         return level.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A finite number, or null: JSON has no NaN or infinity. */
+    /**
+     * {@return {@code value}, or null when it is not finite} JSON has no NaN or infinity.
+     *
+     * @param value a number
+     */
     public static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** The mapper, to read what the writers wrote. */
+    /** {@return the mapper} To read what the writers wrote. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

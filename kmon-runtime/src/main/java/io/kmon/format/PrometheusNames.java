@@ -22,19 +22,31 @@ public final class PrometheusNames {
         return name.replace('.', '_');
     }
 
-    /** The family name of counter {@code name}, without the {@code _total} the writer appends. */
+    /**
+     * {@return the family name of counter {@code name}} Without the {@code _total} the writer appends.
+     *
+     * @param name a kmon metric name
+     */
     public static String counter(String name) {
         String base = underscored(name);
         return base.endsWith("_total") && base.length() > "_total".length()
                 ? base.substring(0, base.length() - "_total".length()) : base;
     }
 
-    /** The family name of gauge {@code name}. */
+    /**
+     * {@return the family name of gauge {@code name}}
+     *
+     * @param name a kmon metric name
+     */
     public static String gauge(String name) {
         return underscored(name);
     }
 
-    /** The family name of timer {@code name}: ends in {@code _seconds}. */
+    /**
+     * {@return the family name of timer {@code name}} It ends in {@code _seconds}.
+     *
+     * @param name a kmon metric name
+     */
     public static String timer(String name) {
         String base = underscored(name);
         return base.endsWith("_seconds") ? base : base + "_seconds";

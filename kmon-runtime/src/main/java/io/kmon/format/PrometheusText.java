@@ -60,7 +60,12 @@ public final class PrometheusText {
      */
     public record Output(String contentType, byte[] body) {}
 
-    /** {@code snapshot} as OpenMetrics 1.0 when {@code openMetrics}, else as Prometheus text 0.0.4. */
+    /**
+     * {@return {@code snapshot} as OpenMetrics 1.0 when {@code openMetrics}, else as Prometheus text 0.0.4}
+     *
+     * @param snapshot what to write
+     * @param openMetrics whether to write OpenMetrics
+     */
     public static Output write(MetricsSnapshot snapshot, boolean openMetrics) {
         ExpositionFormatWriter writer = openMetrics
                 ? OpenMetricsTextFormatWriter.create()
@@ -74,7 +79,11 @@ public final class PrometheusText {
         return new Output(writer.getContentType(), out.toByteArray());
     }
 
-    /** The client_java model of {@code snapshot}: one family per kmon name, clashes skipped. */
+    /**
+     * {@return the client_java model of {@code snapshot}} One family per kmon name, clashes skipped.
+     *
+     * @param snapshot what to convert
+     */
     public static MetricSnapshots convert(MetricsSnapshot snapshot) {
         SortedMap<String, List<MeterSnapshot>> byName = new TreeMap<>();
         for (MeterSnapshot m : snapshot.meters()) {

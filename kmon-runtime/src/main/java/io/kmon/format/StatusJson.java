@@ -71,6 +71,7 @@ public final class StatusJson {
      * @param healthChecks how many checks are registered
      * @param recentByLevel per level, alerts raised within {@link #RECENT} of the snapshot
      * @param totalAlerts alerts raised since start
+     * @return the body
      */
     public static Body of(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames, HealthReport health,
             int healthChecks, Map<AlertLevel, Long> recentByLevel, long totalAlerts) {

@@ -28,7 +28,13 @@ public final class DefaultChecks {
 
     private DefaultChecks() {}
 
-    /** Always healthy: seconds since {@code startMillis} and the same in a human form ({@code 1d 2h 3m}). */
+    /**
+     * Always healthy: seconds since {@code startMillis} and the same in a human form ({@code 1d 2h 3m}).
+     *
+     * @param clock kmon's clock
+     * @param startMillis when kmon started, epoch milliseconds of {@code clock}
+     * @return the check
+     */
     public static HealthCheck uptime(Clock clock, long startMillis) {
         Objects.requireNonNull(clock, "clock");
         return () -> {
@@ -44,6 +50,9 @@ public final class DefaultChecks {
     /**
      * System memory usage: {@code ok} up to 80%, {@code warning} (degraded) above, {@code critical}
      * (unhealthy) above 90%; healthy with status {@code unavailable} when it cannot be read.
+     *
+     * @param memory reads the system's memory
+     * @return the check
      */
     public static HealthCheck memory(Supplier<MemoryReading> memory) {
         Objects.requireNonNull(memory, "memory");
@@ -73,6 +82,10 @@ public final class DefaultChecks {
     /**
      * ERROR and CRITICAL alerts in the last hour: none is {@code ok}, some is {@code warning}
      * (degraded), more than 5 is {@code critical} (unhealthy).
+     *
+     * @param alerts the alerts to count
+     * @param clock kmon's clock
+     * @return the check
      */
     public static HealthCheck recentErrors(AlertEngine alerts, Clock clock) {
         Objects.requireNonNull(alerts, "alerts");
@@ -96,7 +109,11 @@ public final class DefaultChecks {
         };
     }
 
-    /** {@code 1d 2h 3m}, {@code 2h 3m} or {@code 3m}: the largest units, minutes last. */
+    /**
+     * {@return {@code 1d 2h 3m}, {@code 2h 3m} or {@code 3m}} The largest units, minutes last.
+     *
+     * @param seconds the uptime in seconds
+     */
     public static String formatUptime(double seconds) {
         long s = (long) Math.max(0, seconds);
         long days = s / 86_400;

@@ -7,6 +7,10 @@ package io.kmon.health;
  */
 @FunctionalInterface
 public interface HealthCheck {
-    /** The current state. */
+    /**
+     * {@return the current state}
+     *
+     * @throws Exception when the check cannot tell; the registry reports it as unhealthy
+     */
     HealthResult check() throws Exception;
 }

@@ -94,22 +94,40 @@ public final class HealthRegistry implements AutoCloseable {
         this.runner = new CheckRunner(timeoutNanos, 2 * maxChecks);
     }
 
-    /** Registers {@code check} for readiness (and the full report), replacing any check of that name. */
+    /**
+     * Registers {@code check} for readiness (and the full report), replacing any check of that name.
+     * @param name the check's name
+     * @param check the check
+     */
     public void register(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the process restarted. */
+    /**
+     * Registers {@code check} for liveness and readiness: an unhealthy liveness report gets the
+     * process restarted.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerLiveness(String name, HealthCheck check) {
         register(name, check, EnumSet.allOf(Probe.class), false);
     }
 
-    /** Registers {@code check} for readiness only. */
+    /**
+     * Registers {@code check} for readiness only.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerReadiness(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), false);
     }
 
-    /** Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness report. */
+    /**
+     * Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness
+     * report.
+     * @param name the check's name
+     * @param check the check
+     */
     public void registerCritical(String name, HealthCheck check) {
         register(name, check, EnumSet.of(Probe.READINESS), true);
     }
@@ -117,6 +135,8 @@ public final class HealthRegistry implements AutoCloseable {
     /**
      * Registers {@code check} under {@code name}, replacing any check of that name.
      *
+     * @param name the check's name in reports
+     * @param check the check
      * @param probes the reports it belongs to (at least one)
      * @param critical whether its being unhealthy makes the whole report unhealthy
      * @throws IllegalArgumentException when the name is blank or {@code probes} is empty
@@ -139,8 +159,12 @@ public final class HealthRegistry implements AutoCloseable {
     }
 
     /**
-     * Registers {@code check} unless a check of that name exists or the cap is reached; true
-     * when it was registered.
+     * Registers {@code check} unless a check of that name exists or the cap is reached.
+     * @param name the check's name
+     * @param check the check
+     * @param probes the reports it belongs to (at least one)
+     * @param critical whether its being unhealthy makes the whole report unhealthy
+     * @return true when it was registered
      */
     public boolean registerIfAbsent(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
         return put(registration(name, check, probes, critical, false), false);
@@ -151,6 +175,10 @@ public final class HealthRegistry implements AutoCloseable {
      * name exists; true when it was registered. For kmon's own checks (uptime, memory, a
      * component's error ratio), which read memory and cannot block: running them inline costs
      * no thread, and they do not count against {@code maxChecks} (components have their own cap).
+     * @param name the check's name
+     * @param check the check; it must not block
+     * @param probes the reports it belongs to (at least one)
+     * @return true when it was registered
      */
     public boolean registerInlineIfAbsent(String name, HealthCheck check, Set<Probe> probes) {
         return put(registration(name, check, probes, false, true), false);
@@ -189,12 +217,15 @@ public final class HealthRegistry implements AutoCloseable {
         return true;
     }
 
-    /** The cap on registered checks. */
+    /** {@return the cap on registered checks} */
     public int maxChecks() {
         return maxChecks;
     }
 
-    /** Removes the check {@code name}; false when there was none. */
+    /**
+     * {@return whether there was a check {@code name}, now removed}
+     * @param name the check's name
+     */
     public synchronized boolean unregister(String name) {
         Registration old = checks.remove(name);
         if (old != null && !old.inline) {
@@ -203,27 +234,27 @@ public final class HealthRegistry implements AutoCloseable {
         return old != null;
     }
 
-    /** The registered checks' names, sorted. */
+    /** {@return the registered checks' names, sorted} */
     public Set<String> names() {
         return new TreeSet<>(checks.keySet());
     }
 
-    /** Runs every check. */
+    /** {@return the report of every check, run now} */
     public HealthReport check() {
         return run(null);
     }
 
-    /** Runs the liveness checks. */
+    /** {@return the report of the liveness checks, run now} */
     public HealthReport checkLiveness() {
         return run(Probe.LIVENESS);
     }
 
-    /** Runs the readiness checks. */
+    /** {@return the report of the readiness checks, run now} */
     public HealthReport checkReadiness() {
         return run(Probe.READINESS);
     }
 
-    /** The timeout of each check. */
+    /** {@return the timeout of each check} */
     public Duration timeout() {
         return Duration.ofNanos(timeoutNanos);
     }
@@ -254,7 +285,7 @@ public final class HealthRegistry implements AutoCloseable {
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 
-    /** Threads now running checks or idle for up to 30 s (for tests and diagnostics). */
+    /** {@return the threads now running checks or idle for up to 30 s} For tests and diagnostics. */
     public int threads() {
         return runner.threads();
     }

@@ -21,7 +21,14 @@ import java.util.TreeMap;
  */
 public record HealthReport(HealthStatus status, long timestamp, double uptimeSeconds, Map<String, HealthResult> checks) {
 
-    /** Checks the fields and copies {@code checks}, sorted by name. */
+    /**
+     * Checks the fields and copies {@code checks}, sorted by name.
+     *
+     * @param status the aggregate status
+     * @param timestamp when the checks started, epoch milliseconds of kmon's clock
+     * @param uptimeSeconds seconds since kmon started
+     * @param checks each check's result by name
+     */
     public HealthReport {
         Objects.requireNonNull(status, "status");
         checks = Collections.unmodifiableMap(new TreeMap<>(checks));

@@ -22,7 +22,13 @@ import java.util.Objects;
  */
 public record HealthResult(HealthStatus status, Map<String, Object> details, double durationMillis) {
 
-    /** Checks the fields and converts {@code details} ({@link SafeValues}: bounded, serialisable). */
+    /**
+     * Checks the fields and converts {@code details} ({@link SafeValues}: bounded, serialisable).
+     *
+     * @param status the status
+     * @param details structured facts, in insertion order
+     * @param durationMillis how long the check took, in milliseconds
+     */
     public HealthResult {
         Objects.requireNonNull(status, "status");
         details = SafeValues.details(details);
@@ -31,42 +37,64 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
         }
     }
 
-    /** Healthy, no details. */
+    /** {@return a healthy result without details} */
     public static HealthResult healthy() {
         return new HealthResult(HealthStatus.HEALTHY, Map.of(), 0);
     }
 
-    /** Healthy, with details. */
+    /**
+     * {@return a healthy result}
+     *
+     * @param details structured facts, in insertion order
+     */
     public static HealthResult healthy(Map<String, ?> details) {
         return of(HealthStatus.HEALTHY, details);
     }
 
-    /** Degraded, no details. */
+    /** {@return a degraded result without details} */
     public static HealthResult degraded() {
         return new HealthResult(HealthStatus.DEGRADED, Map.of(), 0);
     }
 
-    /** Degraded, with details. */
+    /**
+     * {@return a degraded result}
+     *
+     * @param details structured facts, in insertion order
+     */
     public static HealthResult degraded(Map<String, ?> details) {
         return of(HealthStatus.DEGRADED, details);
     }
 
-    /** Unhealthy, no details. */
+    /** {@return an unhealthy result without details} */
     public static HealthResult unhealthy() {
         return new HealthResult(HealthStatus.UNHEALTHY, Map.of(), 0);
     }
 
-    /** Unhealthy, with details. */
+    /**
+     * {@return an unhealthy result}
+     *
+     * @param details structured facts, in insertion order
+     */
     public static HealthResult unhealthy(Map<String, ?> details) {
         return of(HealthStatus.UNHEALTHY, details);
     }
 
-    /** A result of any status. */
+    /**
+     * {@return a result of any status}
+     *
+     * @param status the status
+     * @param details structured facts, in insertion order
+     */
     public static HealthResult of(HealthStatus status, Map<String, ?> details) {
         return new HealthResult(status, SafeValues.details(details), 0);
     }
 
-    /** Unhealthy because of {@code error}: its class and message, never its stack trace. */
+    /**
+     * {@return an unhealthy result because of {@code error}} Its details are the error's class
+     * and message, never its stack trace.
+     *
+     * @param error what the check threw
+     */
     public static HealthResult failed(Throwable error) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error", error.getClass().getName());
@@ -77,7 +105,11 @@ public record HealthResult(HealthStatus status, Map<String, Object> details, dou
         return new HealthResult(HealthStatus.UNHEALTHY, details, 0);
     }
 
-    /** This result with {@code durationMillis} set. */
+    /**
+     * {@return this result with {@code durationMillis} set}
+     *
+     * @param durationMillis how long the check took, in milliseconds
+     */
     public HealthResult withDuration(double durationMillis) {
         return new HealthResult(status, details, durationMillis);
     }

@@ -58,34 +58,45 @@ public final class KmonServer implements AutoCloseable {
     /**
      * Serves {@code kmon} on 127.0.0.1:{@code port} with the defaults; port 0 picks a free port.
      *
+     * @param kmon the instance to export
+     * @param port the port; 0 for a free one
+     * @return the running server
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static KmonServer start(Kmon kmon, int port) {
         return builder(kmon).port(port).start();
     }
 
-    /** A builder for a server exporting {@code kmon}. */
+    /**
+     * A builder for a server exporting {@code kmon}.
+     *
+     * @param kmon the instance to export
+     * @return the builder
+     */
     public static KmonServerBuilder builder(Kmon kmon) {
         return new KmonServerBuilder(kmon);
     }
 
-    /** The port the server listens on (the chosen one when started with port 0). */
+    /** {@return the port the server listens on} The chosen one when started with port 0. */
     public int port() {
         return address.getPort();
     }
 
-    /** The address the server listens on. */
+    /** {@return the address the server listens on} */
     public InetSocketAddress address() {
         return address;
     }
 
-    /** The base URI, {@code http://host:port/}. */
+    /** {@return the base URI, {@code http://host:port/}} */
     public URI uri() {
         String host = address.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
-    /** Requests dropped because {@link KmonServerBuilder#maxConnections} exchanges were already running. */
+    /**
+     * {@return the requests dropped} They came while {@link KmonServerBuilder#maxConnections} exchanges
+     * were already running.
+     */
     public long rejectedRequests() {
         return workers.rejected();
     }
@@ -101,7 +112,7 @@ public final class KmonServer implements AutoCloseable {
     }
 
     /**
-     * The JDK server properties in effect for this server, by name: JVM-wide, read once by the
+     * {@return the JDK server properties in effect for this server, by name} JVM-wide, read once by the
      * first {@code HttpServer} of the JVM, so a value this server's builder asked for may not be
      * the one in effect (kmon logs a WARNING when it is not).
      */

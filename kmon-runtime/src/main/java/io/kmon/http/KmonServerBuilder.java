@@ -45,13 +45,23 @@ public final class KmonServerBuilder {
         this.kmon = Objects.requireNonNull(kmon, "kmon");
     }
 
-    /** The address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface). */
+    /**
+     * The address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface).
+     *
+     * @param address an IP address or host name
+     * @return this builder
+     */
     public KmonServerBuilder bindAddress(String address) {
         this.bindAddress = Objects.requireNonNull(address, "bindAddress");
         return this;
     }
 
-    /** The port, 0 to 65535 (default 0: a free port, see {@link KmonServer#port()}). */
+    /**
+     * The port, 0 to 65535 (default 0: a free port, see {@link KmonServer#port()}).
+     *
+     * @param port the port
+     * @return this builder
+     */
     public KmonServerBuilder port(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -64,6 +74,9 @@ public final class KmonServerBuilder {
      * Endpoints that run at once, at least 1 (default 4): what bounds the CPU and memory that
      * rendering answers takes. Requests beyond it wait (they already hold a connection, see
      * {@link #maxConnections}).
+     *
+     * @param threads the endpoints that run at once
+     * @return this builder
      */
     public KmonServerBuilder threads(int threads) {
         if (threads < 1) {
@@ -80,6 +93,9 @@ public final class KmonServerBuilder {
      * every JDK server property it is read once per JVM, by the first {@code HttpServer}
      * created, and applies to each server in the JVM: set it with {@code -D} to be sure. kmon
      * also never runs more than this many exchanges of this server at once.
+     *
+     * @param max the open connections
+     * @return this builder
      */
     public KmonServerBuilder maxConnections(int max) {
         if (max < 1) {
@@ -95,6 +111,9 @@ public final class KmonServerBuilder {
      * seconds; a slower one is disconnected. Enforced by this server on its own threads.
      * Also sets the JDK's JVM-wide {@code sun.net.httpserver.maxReqTime} unless it is already
      * set, as a backstop (see {@link #writeTimeout} for how such properties apply).
+     *
+     * @param timeout the time, whole seconds
+     * @return this builder
      */
     public KmonServerBuilder readTimeout(Duration timeout) {
         this.readTimeout = ServerLimits.wholeSeconds(timeout, "readTimeout");
@@ -108,6 +127,9 @@ public final class KmonServerBuilder {
      * {@code HttpServer} created, and applies to all of them: set it with {@code -D} to be sure.
      * When the value in effect is not this one, {@link #start} logs a WARNING and
      * {@link KmonServer#jdkLimits()} shows the value in effect.
+     *
+     * @param timeout the time, whole seconds
+     * @return this builder
      */
     public KmonServerBuilder writeTimeout(Duration timeout) {
         this.writeTimeout = ServerLimits.wholeSeconds(timeout, "writeTimeout");
@@ -118,6 +140,9 @@ public final class KmonServerBuilder {
     /**
      * How long an idle connection stays open (default 30 s), whole seconds: the JDK's
      * {@code sun.net.httpserver.idleInterval}, with the caveats of {@link #writeTimeout}.
+     *
+     * @param timeout the time, whole seconds
+     * @return this builder
      */
     public KmonServerBuilder idleTimeout(Duration timeout) {
         this.idleTimeout = ServerLimits.wholeSeconds(timeout, "idleTimeout");
@@ -130,6 +155,9 @@ public final class KmonServerBuilder {
      * files ({@code /}, {@code /dashboard.css}, {@code /dashboard.js}: static, without data;
      * the page asks for the token) and {@code /health/live}; null
      * for none (the default).
+     *
+     * @param token the token; null for none
+     * @return this builder
      */
     public KmonServerBuilder bearerToken(String token) {
         this.bearerToken = token;
@@ -139,6 +167,9 @@ public final class KmonServerBuilder {
     /**
      * Whether {@code /health/live} needs the token too (default false: probes stay simple).
      * Without it, a request that lacks the token gets only {@code {"status":…}}.
+     *
+     * @param protect whether it needs the token
+     * @return this builder
      */
     public KmonServerBuilder protectLiveness(boolean protect) {
         this.protectLiveness = protect;
@@ -151,6 +182,9 @@ public final class KmonServerBuilder {
      * answered, and any other Host gets 421: a defence against DNS rebinding, where a web page
      * points its own name at this address to read the answers. Add the names clients use for
      * a real bind address, e.g. {@code allowHosts("app-1.internal")}.
+     *
+     * @param names the host names
+     * @return this builder
      */
     public KmonServerBuilder allowHosts(String... names) {
         for (String name : names) {
@@ -163,7 +197,12 @@ public final class KmonServerBuilder {
         return this;
     }
 
-    /** Whether bodies of 1 KiB or more are gzipped for clients that accept it (default true). */
+    /**
+     * Whether bodies of 1 KiB or more are gzipped for clients that accept it (default true).
+     *
+     * @param gzip whether to gzip
+     * @return this builder
+     */
     public KmonServerBuilder gzip(boolean gzip) {
         this.gzip = gzip;
         return this;
@@ -172,6 +211,9 @@ public final class KmonServerBuilder {
     /**
      * How long a health report is served again before the checks run anew (default 1 s; zero
      * runs them on every request). Concurrent requests always share one run.
+     *
+     * @param ttl the time; zero or more
+     * @return this builder
      */
     public KmonServerBuilder healthCacheTime(Duration ttl) {
         Objects.requireNonNull(ttl, "healthCacheTime");
@@ -185,6 +227,7 @@ public final class KmonServerBuilder {
     /**
      * Binds and starts the server.
      *
+     * @return the running server
      * @throws UncheckedIOException when the address cannot be bound
      * @throws IllegalArgumentException when the bind address is not an address
      */

@@ -20,18 +20,31 @@ public final class Background implements AutoCloseable {
     private final Consumer<Throwable> onFailure;
     private volatile Thread thread;
 
-    /** A thread whose failed tasks go to {@code onFailure}. */
+    /**
+     * A thread whose failed tasks go to {@code onFailure}.
+     *
+     * @param onFailure told of each task that threw
+     */
     public Background(Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
     }
 
-    /** Runs {@code task} every {@code interval}, first after one interval. */
+    /**
+     * Runs {@code task} every {@code interval}, first after one interval.
+     *
+     * @param interval the delay between the end of one run and the start of the next
+     * @param task the work
+     */
     public void every(Duration interval, Runnable task) {
         long ms = interval.toMillis();
         executor.scheduleWithFixedDelay(() -> runContained(task), ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} once, as soon as the thread is free. Ignored after close. */
+    /**
+     * Runs {@code task} once, as soon as the thread is free. Ignored after close.
+     *
+     * @param task the work
+     */
     public void submit(Runnable task) {
         if (!executor.isShutdown()) {
             try {

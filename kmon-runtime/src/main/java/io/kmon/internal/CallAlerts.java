@@ -64,6 +64,9 @@ public final class CallAlerts {
     /**
      * Raises an alert per pending event. The flag is cleared before polling, so an event
      * offered after the last poll finds it clear and schedules another drain: none is stranded.
+     *
+     * @param alerts where the alerts are raised
+     * @param failures where a failure to raise one is counted
      */
     public void drain(AlertEngine alerts, InternalFailures failures) {
         drainScheduled.set(false);
@@ -108,12 +111,12 @@ public final class CallAlerts {
         return ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms);
     }
 
-    /** Events waiting for the background thread. */
+    /** {@return events waiting for the background thread} */
     public int pending() {
         return size.get();
     }
 
-    /** Events dropped because the queue was full. */
+    /** {@return events dropped because the queue was full} */
     public long dropped() {
         return dropped.sum();
     }

@@ -6,15 +6,27 @@ package io.kmon.internal;
  * implementation must not block or lock, and must not throw: it contains its own failures.
  */
 public interface CallSink {
-    /** A call of {@code method} took {@code nanos}, more than its slow threshold. */
+    /**
+     * A call of {@code method} took {@code nanos}, more than its slow threshold.
+     *
+     * @param method the method's handle
+     * @param nanos the call's duration
+     */
     void slow(MethodMonitor method, long nanos);
 
     /**
-     * A call of {@code method} threw {@code error}; {@code alert} when the type matches the
-     * method's {@code @AlertOn}.
+     * A call of {@code method} threw {@code error}.
+     *
+     * @param method the method's handle
+     * @param error what the call threw
+     * @param alert whether the type matches the method's {@code @AlertOn}
      */
     void failed(MethodMonitor method, Throwable error, boolean alert);
 
-    /** kmon failed while recording a call of {@code method}; the call itself is unaffected. */
+    /**
+     * kmon failed while recording a call; the call itself is unaffected.
+     *
+     * @param error kmon's failure
+     */
     void contained(Throwable error);
 }

@@ -38,6 +38,7 @@ public final class ComponentMonitor {
      * @param slowNanos calls longer than this raise an alert; 0 for none
      * @param slowLevel the level of that alert
      * @param alertOn failures of these types (or subtypes) raise an ERROR alert
+     * @return the handle
      */
     public MethodMonitor method(String method, long slowNanos, AlertLevel slowLevel, Class<?>... alertOn) {
         Objects.requireNonNull(alertOn, "alertOn");
@@ -46,22 +47,22 @@ public final class ComponentMonitor {
                 m -> new MethodMonitor(sink, metrics, this, m, slowNanos, slowLevel, Arrays.asList(alertOn)));
     }
 
-    /** The component name (tag {@code component}). */
+    /** {@return the component name (tag {@code component})} */
     public String name() {
         return name;
     }
 
-    /** The metric name prefix. */
+    /** {@return the metric name prefix} */
     public String prefix() {
         return prefix;
     }
 
-    /** Calls so far over all methods, each counted once. */
+    /** {@return the calls so far over all methods, each counted once} */
     public long calls() {
         return methods.values().stream().mapToLong(m -> m.successes() + m.errors()).sum();
     }
 
-    /** Failed calls so far over all methods. */
+    /** {@return the failed calls so far over all methods} */
     public long errors() {
         return methods.values().stream().mapToLong(MethodMonitor::errors).sum();
     }

@@ -67,6 +67,9 @@ public final class Components {
     /**
      * The component {@code name}; the same name returns the same component.
      *
+     * @param name the component name (tag {@code component})
+     * @param prefix the first part of its metric names
+     * @return the component
      * @throws IllegalArgumentException when the name is reused with another prefix, or the
      *     prefix is not a valid metric name or is reserved
      */
@@ -98,7 +101,7 @@ public final class Components {
         return component;
     }
 
-    /** The listed components, by name. */
+    /** {@return the listed components, by name} */
     public List<ComponentMonitor> list() {
         return components.values().stream().sorted(Comparator.comparing(ComponentMonitor::name)).toList();
     }
@@ -110,7 +113,11 @@ public final class Components {
         }
     }
 
-    /** {@code meters} with every listed component's methods, by component then method. */
+    /**
+     * {@return {@code meters} with every listed component's methods, by component then method}
+     *
+     * @param meters a snapshot of the registry
+     */
     public MetricsSnapshot snapshot(MetricsSnapshot meters) {
         Map<MeterId, MeterSnapshot.TimerSnapshot> timers = new HashMap<>();
         meters.timers().forEach(t -> timers.put(t.id(), t));

@@ -74,7 +74,11 @@ public final class MethodMonitor {
         return MeterId.of(name, MetricNames.COMPONENT, component.name(), MetricNames.METHOD, method);
     }
 
-    /** A call that returned normally after {@code nanos}. */
+    /**
+     * A call that returned normally after {@code nanos}.
+     *
+     * @param nanos the call's duration in nanoseconds
+     */
     public void success(long nanos) {
         successes.increment();
         duration.record(nanos);
@@ -83,7 +87,12 @@ public final class MethodMonitor {
         }
     }
 
-    /** A call that threw {@code error} after {@code nanos}. */
+    /**
+     * A call that threw {@code error} after {@code nanos}.
+     *
+     * @param nanos the call's duration in nanoseconds
+     * @param error what the call threw
+     */
     public void failure(long nanos, Throwable error) {
         try {
             duration.record(nanos);
@@ -104,6 +113,11 @@ public final class MethodMonitor {
      * completion (including cancellation) is a failure; a null stage counts as a success now.
      * A stage that never completes is never recorded. If the stage refuses the callback (a
      * hand-written {@code CompletionStage} that throws), the failure is kmon's, not the caller's.
+     *
+     * @param <S> the stage's type
+     * @param stage what the call returned; may be null
+     * @param startNanos {@link System#nanoTime()} when the call started
+     * @return {@code stage}
      */
     public <S extends CompletionStage<?>> S track(S stage, long startNanos) {
         if (stage == null) {
@@ -136,7 +150,11 @@ public final class MethodMonitor {
         });
     }
 
-    /** The {@code error_type} of {@code type}: its simple name, or its binary name when it has none. */
+    /**
+     * {@return the {@code error_type} of {@code type}} Its simple name, or its binary name when it has none.
+     *
+     * @param type an exception class
+     */
     public static String errorType(Class<?> type) {
         String simple = type.getSimpleName();
         return simple.isEmpty() ? type.getName() : simple;
@@ -162,32 +180,32 @@ public final class MethodMonitor {
         return new MethodSnapshot(component.name(), component.prefix(), method, successes.sum(), byType, reading);
     }
 
-    /** The component this method belongs to. */
+    /** {@return the component this method belongs to} */
     public ComponentMonitor component() {
         return component;
     }
 
-    /** The {@code method} tag: the method's name, with parameter types when overloaded. */
+    /** {@return the {@code method} tag} The method's name, with parameter types when overloaded. */
     public String method() {
         return method;
     }
 
-    /** The level of the alert raised for a slow call. */
+    /** {@return the level of the alert raised for a slow call} */
     public AlertLevel slowLevel() {
         return slowLevel;
     }
 
-    /** The slow-call threshold in nanoseconds; {@link Long#MAX_VALUE} when there is none. */
+    /** {@return the slow-call threshold in nanoseconds} {@link Long#MAX_VALUE} when there is none. */
     public long slowNanos() {
         return slowNanos;
     }
 
-    /** Successful calls so far. */
+    /** {@return the successful calls so far} */
     public long successes() {
         return successes.sum();
     }
 
-    /** Failed calls so far. */
+    /** {@return the failed calls so far} */
     public long errors() {
         return errors.sum();
     }

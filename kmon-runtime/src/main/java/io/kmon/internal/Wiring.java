@@ -51,7 +51,11 @@ public final class Wiring implements AutoCloseable {
     private JulCapture julCapture; // guarded by this
     private boolean closed; // guarded by this
 
-    /** Builds every part; starts the background thread when the settings ask for it. */
+    /**
+     * Builds every part; starts the background thread when the settings ask for it.
+     *
+     * @param config the settings
+     */
     public Wiring(KmonConfig config) {
         this.config = config;
         Clock clock = config.clock();
@@ -122,7 +126,7 @@ public final class Wiring implements AutoCloseable {
                 () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** Every series and every monitored method now. */
+    /** {@return every series and every monitored method now} */
     public MetricsSnapshot snapshot() {
         return components.snapshot(metrics.snapshot());
     }
@@ -158,57 +162,57 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** Call-path alerts waiting for the background thread. */
+    /** {@return call-path alerts waiting for the background thread} */
     public int pendingCallAlerts() {
         return callAlerts.pending();
     }
 
-    /** When the instance started, in epoch milliseconds of its clock. */
+    /** {@return when the instance started, in epoch milliseconds of its clock} */
     public long startMillis() {
         return startMillis;
     }
 
-    /** The clock. */
+    /** {@return the clock} */
     public Clock clock() {
         return config.clock();
     }
 
-    /** Every series. */
+    /** {@return every series} */
     public MeterRegistry metrics() {
         return metrics;
     }
 
-    /** Recent points per series name. */
+    /** {@return recent points per series name} */
     public SeriesStore series() {
         return series;
     }
 
-    /** kmon's contained failures. */
+    /** {@return kmon's contained failures} */
     public InternalFailures failures() {
         return failures;
     }
 
-    /** The alert engine. */
+    /** {@return the alert engine} */
     public AlertEngine alerts() {
         return alerts;
     }
 
-    /** The health checks. */
+    /** {@return the health checks} */
     public HealthRegistry health() {
         return health;
     }
 
-    /** The error groups. */
+    /** {@return the error groups} */
     public ErrorAggregator errors() {
         return errors;
     }
 
-    /** The system samplers; null when disabled. */
+    /** {@return the system samplers; null when disabled} */
     public SystemMetrics system() {
         return system;
     }
 
-    /** The monitored components. */
+    /** {@return the monitored components} */
     public Components components() {
         return components;
     }

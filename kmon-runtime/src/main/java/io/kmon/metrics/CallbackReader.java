@@ -58,7 +58,7 @@ public final class CallbackReader implements AutoCloseable {
         });
     }
 
-    /** The timeout of one read. */
+    /** {@return the timeout of one read} */
     public Duration timeout() {
         return Duration.ofNanos(timeoutNanos);
     }
@@ -105,7 +105,7 @@ public final class CallbackReader implements AutoCloseable {
         }
     }
 
-    /** Callback threads now alive (for tests). */
+    /** {@return the callback threads now alive} For tests. */
     public int threads() {
         return pool.getPoolSize();
     }

@@ -9,10 +9,10 @@ package io.kmon.metrics;
  */
 @FunctionalInterface
 public interface Clock {
-    /** Milliseconds since the epoch. */
+    /** {@return milliseconds since the epoch} */
     long millis();
 
-    /** The system clock. */
+    /** {@return the system clock} */
     static Clock system() {
         return System::currentTimeMillis;
     }

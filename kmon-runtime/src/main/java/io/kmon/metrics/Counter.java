@@ -26,6 +26,7 @@ public final class Counter implements Meter {
     /**
      * Adds {@code amount}.
      *
+     * @param amount how much to add; zero or more
      * @throws IllegalArgumentException when {@code amount} is negative
      */
     public void increment(long amount) {
@@ -35,7 +36,7 @@ public final class Counter implements Meter {
         count.add(amount);
     }
 
-    /** The count so far. */
+    /** {@return the count so far} */
     public long count() {
         return count.sum();
     }

@@ -39,7 +39,10 @@ public final class FunctionCounter implements Meter {
         this.reader = reader;
     }
 
-    /** The current count, or the last good one when the function fails, is late or still runs. */
+    /**
+     * {@return the current count} The last good one when the function fails, is late or still
+     * runs.
+     */
     public long count() {
         try {
             if (reader == null) {

@@ -40,8 +40,8 @@ public final class FunctionGauge implements Meter {
     }
 
     /**
-     * The supplier's current value; NaN when it throws or returns null; the last good value when
-     * it is late or still running from an earlier read.
+     * {@return the supplier's current value} NaN when it throws or returns null; the last good
+     * value when it is late or still running from an earlier read.
      */
     public double value() {
         Throwable failure;
@@ -74,7 +74,7 @@ public final class FunctionGauge implements Meter {
         return n.doubleValue();
     }
 
-    /** How many reads failed (threw or returned null). */
+    /** {@return how many reads failed (threw or returned null)} */
     public long failures() {
         return failures.sum();
     }

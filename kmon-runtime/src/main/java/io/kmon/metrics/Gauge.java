@@ -12,12 +12,16 @@ public final class Gauge implements Meter {
         this.id = id;
     }
 
-    /** Sets the value. */
+    /**
+     * Sets the value.
+     *
+     * @param value the new value
+     */
     public void set(double value) {
         this.value = value;
     }
 
-    /** The last value set, or NaN. */
+    /** {@return the last value set, or NaN} */
     public double value() {
         return value;
     }

@@ -37,12 +37,21 @@ public final class InternalFailures {
         this.onNewSource = Objects.requireNonNull(onNewSource, "onNewSource");
     }
 
-    /** Failures logged to {@code logger}, with no metric. */
+    /**
+     * Failures logged to {@code logger}, with no metric.
+     *
+     * @param logger where each source's first failure is logged
+     */
     public InternalFailures(System.Logger logger) {
         this(logger, (source, count) -> {});
     }
 
-    /** Counts {@code error} under {@code source}; logs it when it is that source's first. */
+    /**
+     * Counts {@code error} under {@code source}; logs it when it is that source's first.
+     *
+     * @param source the part of kmon that failed
+     * @param error what it threw
+     */
     public void record(String source, Throwable error) {
         LongAdder count = counts.get(source);
         boolean first = false;
@@ -80,25 +89,34 @@ public final class InternalFailures {
         }
     }
 
-    /** {@code ClassName: message}, bounded and never throwing, for a log line or a detail ({@link SafeValues#describe}). */
+    /**
+     * {@return {@code ClassName: message}, bounded and never throwing} For a log line or a detail
+     * ({@link SafeValues#describe}).
+     *
+     * @param error the failure to describe
+     */
     public static String describe(Throwable error) {
         return SafeValues.describe(error);
     }
 
-    /** Failures per source so far, sorted by source. */
+    /** {@return the failures per source so far, sorted by source} */
     public Map<String, Long> counts() {
         Map<String, Long> copy = new TreeMap<>();
         counts.forEach((source, count) -> copy.put(source, count.sum()));
         return copy;
     }
 
-    /** Failures of {@code source} so far. */
+    /**
+     * {@return the failures of {@code source} so far}
+     *
+     * @param source the part of kmon
+     */
     public long count(String source) {
         LongAdder count = counts.get(source);
         return count == null ? 0 : count.sum();
     }
 
-    /** All failures so far. */
+    /** {@return all failures so far} */
     public long total() {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }

@@ -2,9 +2,13 @@ package io.kmon.metrics;
 
 /** One registered series: a counter, a gauge or a timer. */
 public sealed interface Meter permits Counter, FunctionCounter, Gauge, FunctionGauge, Timer {
-    /** Name and tags. */
+    /** {@return the name and tags} */
     MeterId id();
 
-    /** An immutable copy of the current values; {@code nowMillis} positions time windows. */
+    /**
+     * {@return an immutable copy of the current values}
+     *
+     * @param nowMillis the time, in epoch milliseconds, that positions time windows
+     */
     MeterSnapshot snapshot(long nowMillis);
 }

@@ -68,6 +68,9 @@ public final class MeterId implements Comparable<MeterId> {
     /**
      * An id from a name and alternating tag keys and values: {@code of("api.calls", "method", "get")}.
      *
+     * @param name the dotted metric name
+     * @param tags tag keys and values, alternating
+     * @return the id
      * @throws IllegalArgumentException naming the bad value when the name or a tag key cannot be
      *     exported (including the reserved keys {@code quantile} and {@code le}), a key repeats, or
      *     the pairs are uneven
@@ -85,7 +88,13 @@ public final class MeterId implements Comparable<MeterId> {
         return new MeterId(checkName(name), sorted);
     }
 
-    /** An id from a name and a map of tags. */
+    /**
+     * An id from a name and a map of tags.
+     *
+     * @param name the dotted metric name
+     * @param tags the tags by key
+     * @return the id
+     */
     public static MeterId of(String name, Map<String, String> tags) {
         Objects.requireNonNull(tags, "tags");
         SortedMap<String, String> sorted = new TreeMap<>();
@@ -93,7 +102,12 @@ public final class MeterId implements Comparable<MeterId> {
         return new MeterId(checkName(name), sorted);
     }
 
-    /** This id with one more tag (or that tag replaced). */
+    /**
+     * {@return this id with one more tag (or that tag replaced)}
+     *
+     * @param key the tag's key
+     * @param value the tag's value
+     */
     public MeterId withTag(String key, String value) {
         SortedMap<String, String> copy = new TreeMap<>(tags);
         copy.remove(key);
@@ -143,17 +157,21 @@ public final class MeterId implements Comparable<MeterId> {
         return name;
     }
 
-    /** The dotted metric name. */
+    /** {@return the dotted metric name} */
     public String name() {
         return name;
     }
 
-    /** The tags, sorted by key, unmodifiable. */
+    /** {@return the tags, sorted by key, unmodifiable} */
     public SortedMap<String, String> tags() {
         return tags;
     }
 
-    /** The tag's value, or null. */
+    /**
+     * {@return the tag's value, or null}
+     *
+     * @param key the tag's key
+     */
     public String tag(String key) {
         return tags.get(key);
     }

@@ -48,7 +48,6 @@ public final class MeterRegistry {
 
     /**
      * A registry.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -59,7 +58,6 @@ public final class MeterRegistry {
 
     /**
      * A registry that reports every failed read of a function gauge or counter.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -74,7 +72,6 @@ public final class MeterRegistry {
 
     /**
      * A registry with a cap on metric names.
-     *
      * @param clock positions timer windows
      * @param windowMillis the length of timer windows
      * @param maxSeriesPerName the cardinality cap per metric name
@@ -98,7 +95,10 @@ public final class MeterRegistry {
         this.maxSeriesPerName = maxSeriesPerName;
     }
 
-    /** The counter for {@code id}, created on first use. */
+    /**
+     * {@return the counter for {@code id}, created on first use}
+     * @param id the series
+     */
     public Counter counter(MeterId id) {
         return register(id, Counter.class, Counter::new);
     }
@@ -106,7 +106,9 @@ public final class MeterRegistry {
     /**
      * A counter computed from {@code count} when read, called through the {@link CallbackReader}
      * (a late or hung function reads as its last good value); the first function for an id wins.
-     * Past the cardinality cap, the overflow series sums the functions of every id folded into it.
+     * @param id the series
+     * @param count reads the count
+     * @return the counter
      */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
@@ -119,7 +121,8 @@ public final class MeterRegistry {
      * must be a plain read of other counts, which cannot block (a hand-off per read would cost
      * more than the read). Every registration adds its count, for the same id as past the
      * cardinality cap, so each source (a monitored method's adders, say) is counted exactly once.
-     *
+     * @param id the series
+     * @param count a plain read of other counts
      * @return the series {@code count} went into
      */
     public FunctionCounter ownCounter(MeterId id, LongSupplier count) {
@@ -128,7 +131,10 @@ public final class MeterRegistry {
         return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, null), join, join);
     }
 
-    /** The settable gauge for {@code id}, created on first use. */
+    /**
+     * {@return the settable gauge for {@code id}, created on first use}
+     * @param id the series
+     */
     public Gauge gauge(MeterId id) {
         return register(id, Gauge.class, Gauge::new);
     }
@@ -136,24 +142,36 @@ public final class MeterRegistry {
     /**
      * A gauge read from {@code supplier}, strongly held, called through the {@link CallbackReader};
      * the first supplier for an id wins.
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
      */
     public FunctionGauge gauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, callbacks));
     }
 
-    /** A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain, non-blocking read. */
+    /**
+     * A gauge read inline from {@code supplier}, for kmon's own figures: it must be a plain,
+     * non-blocking read.
+     * @param id the series
+     * @param supplier reads the value
+     * @return the gauge
+     */
     public FunctionGauge ownGauge(MeterId id, Supplier<? extends Number> supplier) {
         Objects.requireNonNull(supplier, "supplier");
         return register(id, FunctionGauge.class, i -> new FunctionGauge(i, supplier, onReadFailure, null));
     }
 
-    /** The reader that calls gauge suppliers and function counters with a timeout. */
+    /** {@return the reader that calls gauge suppliers and function counters with a timeout} */
     public CallbackReader callbacks() {
         return callbacks;
     }
 
-    /** The timer for {@code id}, created on first use. */
+    /**
+     * {@return the timer for {@code id}, created on first use}
+     * @param id the series
+     */
     public Timer timer(MeterId id) {
         return register(id, Timer.class, i -> new Timer(i, windowMillis, clock.millis()));
     }
@@ -238,12 +256,12 @@ public final class MeterRegistry {
         return created;
     }
 
-    /** Registrations of new metric names refused by the cap on names. */
+    /** {@return the registrations of new metric names refused by the cap on names} */
     public long refusedNames() {
         return refusedNames.sum();
     }
 
-    /** The cap on metric names. */
+    /** {@return the cap on metric names} */
     public int maxNames() {
         return maxNames;
     }
@@ -253,12 +271,12 @@ public final class MeterRegistry {
                 + registered.getSimpleName() + "; it cannot also be a " + requested.getSimpleName());
     }
 
-    /** Every series, in id order. */
+    /** {@return every series, in id order} */
     public List<Meter> meters() {
         return new ArrayList<>(meters.values());
     }
 
-    /** Per metric name, how many registrations were folded into its overflow series. */
+    /** {@return per metric name, how many registrations were folded into its overflow series} */
     public Map<String, Long> folded() {
         Map<String, Long> folded = new TreeMap<>();
         families.forEach((name, family) -> {
@@ -270,7 +288,7 @@ public final class MeterRegistry {
         return folded;
     }
 
-    /** An immutable snapshot of every series at the clock's current time. */
+    /** {@return an immutable snapshot of every series at the clock's current time} */
     public MetricsSnapshot snapshot() {
         long now = clock.millis();
         List<MeterSnapshot> readings = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** An immutable reading of one series. Exporters and alert rules only ever see these. */
 public sealed interface MeterSnapshot {
-    /** The series read. */
+    /** {@return the series read} */
     MeterId id();
 
     /**

@@ -22,7 +22,16 @@ import java.util.TreeMap;
 public record MethodSnapshot(String component, String prefix, String method, long successes,
         SortedMap<String, Long> errorsByType, MeterSnapshot.TimerSnapshot duration) {
 
-    /** Copies the error counts. */
+    /**
+     * Copies the error counts.
+     *
+     * @param component the component's name
+     * @param prefix the component's metric name prefix
+     * @param method the {@code method} tag
+     * @param successes calls that returned normally
+     * @param errorsByType failed calls by {@code error_type}
+     * @param duration the method's duration timer
+     */
     public MethodSnapshot {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(prefix, "prefix");
@@ -31,7 +40,7 @@ public record MethodSnapshot(String component, String prefix, String method, lon
         errorsByType = Collections.unmodifiableSortedMap(new TreeMap<>(errorsByType));
     }
 
-    /** Failed calls over every error type. */
+    /** {@return failed calls over every error type} */
     public long errors() {
         long sum = 0;
         for (long n : errorsByType.values()) {
@@ -40,17 +49,17 @@ public record MethodSnapshot(String component, String prefix, String method, lon
         return sum;
     }
 
-    /** Every call, each counted once: successes plus errors. */
+    /** {@return every call, each counted once: successes plus errors} */
     public long calls() {
         return successes + errors();
     }
 
-    /** Whether {@link #duration()} is the overflow timer of several methods, not this one's alone. */
+    /** {@return whether {@link #duration()} is the overflow timer of several methods, not this one's alone} */
     public boolean durationShared() {
         return duration.id().tags().containsKey(MeterRegistry.OVERFLOW_TAG);
     }
 
-    /** {@code errors / calls}, 0 without calls. */
+    /** {@return {@code errors / calls}, 0 without calls} */
     public double errorRate() {
         long calls = calls();
         return calls == 0 ? 0 : (double) errors() / calls;

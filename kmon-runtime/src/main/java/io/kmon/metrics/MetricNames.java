@@ -55,7 +55,12 @@ public final class MetricNames {
 
     private MetricNames() {}
 
-    /** Whether {@code name} is one of the series generated code records under {@code prefix}. */
+    /**
+     * {@return whether {@code name} is one of the series generated code records under {@code prefix}}
+     *
+     * @param name a metric name
+     * @param prefix a component's prefix
+     */
     public static boolean isMethodMetric(String name, String prefix) {
         if (!name.startsWith(prefix) || name.length() <= prefix.length()) {
             return false;

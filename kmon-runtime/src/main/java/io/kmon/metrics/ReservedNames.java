@@ -18,15 +18,21 @@ public final class ReservedNames {
 
     private ReservedNames() {}
 
-    /** Whether {@code name} is kmon's own. */
+    /**
+     * {@return whether {@code name} is kmon's own}
+     *
+     * @param name a metric name
+     */
     public static boolean isReserved(String name) {
         return NAMES.contains(name) || name.endsWith(SeriesStore.P95_SUFFIX)
                 || NAMESPACES.stream().anyMatch(name::startsWith);
     }
 
     /**
-     * {@code id}, when its name is the user's to take.
+     * Checks that {@code id}'s name is the user's to take.
      *
+     * @param id the id to check
+     * @return {@code id}
      * @throws IllegalArgumentException naming the reserved name
      */
     public static MeterId check(MeterId id) {

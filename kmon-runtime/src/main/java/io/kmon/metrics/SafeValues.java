@@ -52,6 +52,8 @@ public final class SafeValues {
      * An unmodifiable, insertion-ordered copy of {@code details} with every key and value
      * converted; empty for null.
      *
+     * @param details the user's details; may be null
+     * @return the converted copy
      * @throws NullPointerException when a key is null
      */
     public static Map<String, Object> details(Map<String, ?> details) {
@@ -84,7 +86,11 @@ public final class SafeValues {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** {@code value} converted as described above. */
+    /**
+     * {@return {@code value} converted as described above}
+     *
+     * @param value a user's value; may be null
+     */
     public static Object value(Object value) {
         return convert(value, 0, new IdentityHashMap<>());
     }
@@ -166,7 +172,12 @@ public final class SafeValues {
         return Collections.unmodifiableList(out);
     }
 
-    /** {@code error}'s message, bounded; "" when it has none, a short note when reading it fails. */
+    /**
+     * {@return {@code error}'s message, bounded} "" when it has none, a short note when reading it
+     * fails.
+     *
+     * @param error the failure
+     */
     public static String message(Throwable error) {
         try {
             String message = error.getMessage();
@@ -176,7 +187,11 @@ public final class SafeValues {
         }
     }
 
-    /** {@code ClassName: message} (or the class alone), bounded, never throwing. */
+    /**
+     * {@return {@code ClassName: message} (or the class alone)} Bounded, never throwing.
+     *
+     * @param error the failure; may be null
+     */
     public static String describe(Throwable error) {
         if (error == null) {
             return "null";
@@ -191,6 +206,9 @@ public final class SafeValues {
      * lines of at most {@value #MAX_STACK_LINE_BYTES} bytes each, every line {@link #oneLine}.
      * Built from {@link Throwable#getStackTrace()}, never from {@code printStackTrace}, so a
      * huge or throwing message costs one bounded line.
+     *
+     * @param error the failure
+     * @return the stack trace, lines separated by {@code \n}
      */
     public static String stackTrace(Throwable error) {
         return StackTraces.bounded(error);
@@ -200,6 +218,9 @@ public final class SafeValues {
      * A tag value as kmon keeps it: lone surrogates replaced, at most {@value #MAX_TAG_BYTES}
      * UTF-8 bytes. A longer value is cut and ends in {@code ~} and the hex hash of the whole, so
      * long values that differ only past the cut still name different series.
+     *
+     * @param value the user's tag value
+     * @return the value kmon keeps
      */
     public static String tagValue(String value) {
         String safe = text(value, MAX_TAG_BYTES);
@@ -214,6 +235,10 @@ public final class SafeValues {
      * {@code s} with lone surrogates replaced by U+FFFD and cut to at most {@code maxBytes}
      * UTF-8 bytes (ending in "..." when cut, never inside a surrogate pair). Returns {@code s}
      * itself when it needs neither, which is the common case and allocates nothing.
+     *
+     * @param s the text; may be null
+     * @param maxBytes the most UTF-8 bytes to keep
+     * @return the safe text
      */
     public static String text(String s, int maxBytes) {
         if (s == null) {
@@ -243,6 +268,9 @@ public final class SafeValues {
     /**
      * {@code s} on one line, for a log: CR, LF and other control characters but tab written as
      * {@code \n}, {@code \r}, {@code \\uXXXX}, so a value cannot start a forged log line.
+     *
+     * @param s the text; may be null
+     * @return the text on one line
      */
     public static String oneLine(String s) {
         if (s == null) {

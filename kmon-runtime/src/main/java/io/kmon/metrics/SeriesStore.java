@@ -46,7 +46,11 @@ public final class SeriesStore {
         this.maxNames = maxNames;
     }
 
-    /** Appends one point per name from {@code snapshot}. Called by one thread, the sampler. */
+    /**
+     * Appends one point per name from {@code snapshot}. Called by one thread, the sampler.
+     *
+     * @param snapshot the metrics to sample
+     */
     public synchronized void sample(MetricsSnapshot snapshot) {
         long t = snapshot.timestampMillis();
         Map<String, Double> counters = new HashMap<>();
@@ -89,18 +93,24 @@ public final class SeriesStore {
         ring.add(t, value);
     }
 
-    /** Points of {@code name} at or after {@code sinceMillis}, oldest first; empty for unknown names. */
+    /**
+     * {@return the points of {@code name} at or after {@code sinceMillis}, oldest first} Empty
+     * for unknown names.
+     *
+     * @param name the series name
+     * @param sinceMillis the earliest time wanted, epoch milliseconds
+     */
     public List<Point> points(String name, long sinceMillis) {
         SeriesRing ring = rings.get(name);
         return ring == null ? List.of() : ring.since(sinceMillis);
     }
 
-    /** The names with points, sorted. */
+    /** {@return the names with points, sorted} */
     public Set<String> names() {
         return new TreeSet<>(rings.keySet());
     }
 
-    /** Points dropped because {@code maxNames} was reached. */
+    /** {@return how many points were dropped because {@code maxNames} was reached} */
     public long dropped() {
         return dropped.sum();
     }

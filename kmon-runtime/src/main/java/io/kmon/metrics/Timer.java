@@ -41,7 +41,11 @@ public final class Timer implements Meter {
     /** Longest duration recorded, in nanoseconds (2^53, about 104 days); longer ones count as this. */
     public static final long MAX_NANOS = 1L << 53;
 
-    /** Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that. */
+    /**
+     * Records one duration; negative values count as zero, values over {@link #MAX_NANOS} as that.
+     *
+     * @param nanos the duration in nanoseconds
+     */
     public void record(long nanos) {
         // Clamped, so the sum needs over a thousand 104-day durations to pass Long.MAX_VALUE,
         // and totalNanos() can saturate at a negative sum instead of wrapping. One unsigned
@@ -56,7 +60,11 @@ public final class Timer implements Meter {
         window.record(n);
     }
 
-    /** Records one duration, as {@link #record(long)} does with its nanoseconds (saturating). */
+    /**
+     * Records one duration, as {@link #record(long)} does with its nanoseconds (saturating).
+     *
+     * @param duration the duration
+     */
     public void record(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         long nanos;
@@ -68,12 +76,21 @@ public final class Timer implements Meter {
         record(nanos);
     }
 
-    /** Records one duration of {@code amount} {@code unit}s, as {@link #record(long)} does. */
+    /**
+     * Records one duration of {@code amount} {@code unit}s, as {@link #record(long)} does.
+     *
+     * @param amount the duration in {@code unit}s
+     * @param unit the unit of {@code amount}
+     */
     public void record(long amount, TimeUnit unit) {
         record(Objects.requireNonNull(unit, "unit").toNanos(amount));
     }
 
-    /** Runs {@code task} and records how long it took, whether it returned or threw. */
+    /**
+     * Runs {@code task} and records how long it took, whether it returned or threw.
+     *
+     * @param task the work to time
+     */
     public void record(Runnable task) {
         Objects.requireNonNull(task, "task");
         long start = System.nanoTime();
@@ -84,7 +101,13 @@ public final class Timer implements Meter {
         }
     }
 
-    /** Calls {@code task}, records how long it took (whether it returned or threw) and returns its value. */
+    /**
+     * Calls {@code task} and records how long it took, whether it returned or threw.
+     *
+     * @param <T> the type of the value
+     * @param task the work to time
+     * @return what {@code task} returned
+     */
     public <T> T record(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
         long start = System.nanoTime();
@@ -95,17 +118,17 @@ public final class Timer implements Meter {
         }
     }
 
-    /** Starts timing; closing the sample records the elapsed time once. */
+    /** {@return a started sample} Closing it records the elapsed time once. */
     public Sample start() {
         return new Sample(this, System.nanoTime());
     }
 
-    /** Durations recorded so far. */
+    /** {@return how many durations were recorded so far} */
     public long count() {
         return count.sum();
     }
 
-    /** Sum of all durations, in nanoseconds; {@link Long#MAX_VALUE} once it passes that. */
+    /** {@return the sum of all durations, in nanoseconds} {@link Long#MAX_VALUE} once it passes that. */
     public long totalNanos() {
         long sum = totalNanos.sum();
         return sum < 0 ? Long.MAX_VALUE : sum;
@@ -135,7 +158,11 @@ public final class Timer implements Meter {
             this.startNanos = startNanos;
         }
 
-        /** Records the time since {@link Timer#start()} and returns it in nanoseconds. */
+        /**
+         * Records the time since {@link Timer#start()}.
+         *
+         * @return the time recorded, in nanoseconds
+         */
         public long stop() {
             long elapsed = System.nanoTime() - startNanos;
             if (!closed) {

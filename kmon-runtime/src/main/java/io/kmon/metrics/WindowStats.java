@@ -22,7 +22,12 @@ public record WindowStats(
 
     private static final double NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    /** Converts a nanosecond figure of this record to seconds. */
+    /**
+     * Converts a nanosecond figure of this record to seconds.
+     *
+     * @param nanos a figure in nanoseconds
+     * @return the same figure in seconds
+     */
     public static double seconds(double nanos) {
         return nanos / NANOS_PER_SECOND;
     }

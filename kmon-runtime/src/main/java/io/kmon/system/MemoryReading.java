@@ -9,12 +9,12 @@ package io.kmon.system;
  */
 public record MemoryReading(long totalBytes, long availableBytes) {
 
-    /** Used share in percent, 0-100; NaN when the total is unknown. */
+    /** {@return the used share in percent, 0-100; NaN when the total is unknown} */
     public double usagePercent() {
         return totalBytes <= 0 ? Double.NaN : 100.0 * (totalBytes - availableBytes) / totalBytes;
     }
 
-    /** Available memory in MiB ({@code system.memory.available_mb}). */
+    /** {@return the available memory in MiB ({@code system.memory.available_mb})} */
     public double availableMb() {
         return availableBytes / (1024.0 * 1024.0);
     }

@@ -163,8 +163,8 @@ public final class SystemMetrics implements AutoCloseable {
     }
 
     /**
-     * The probe in use: OSHI's, made on first use, or the JDK's when OSHI is absent or cannot load.
-     * Never throws.
+     * {@return the probe in use} OSHI's, made on first use, or the JDK's when OSHI is absent or
+     * cannot load. Never throws.
      */
     public SystemProbe probe() {
         SystemProbe p = probe;
@@ -196,7 +196,7 @@ public final class SystemMetrics implements AutoCloseable {
         }
     }
 
-    /** Physical memory now, from the probe in use (for the {@code memory} health check). */
+    /** {@return the physical memory now, from the probe in use} For the {@code memory} health check. */
     public MemoryReading memory() {
         return probe().memory();
     }
@@ -216,7 +216,7 @@ public final class SystemMetrics implements AutoCloseable {
         }
     }
 
-    /** The samplers' names, in the order they run. */
+    /** {@return the samplers' names, in the order they run} */
     public List<String> samplers() {
         return samplers.stream().map(Sampler::name).toList();
     }

@@ -6,12 +6,12 @@ package io.kmon.system;
  * from health checks.
  */
 public interface SystemProbe {
-    /** {@code oshi} or {@code jdk}. */
+    /** {@return {@code oshi} or {@code jdk}} */
     String source();
 
-    /** Physical memory now. */
+    /** {@return the physical memory now} */
     MemoryReading memory();
 
-    /** System-wide CPU usage since the previous call, 0-100; NaN when unknown. */
+    /** {@return the system-wide CPU usage since the previous call, 0-100; NaN when unknown} */
     double cpuUsagePercent();
 }

@@ -20,6 +20,7 @@ public final class SystemProbes {
      * OSHI's probe when OSHI is on kmon's class path, else null: its absence is a choice, not
      * a failure.
      *
+     * @return OSHI's probe, or null
      * @throws LinkageError when OSHI is there but it or JNA cannot load (unsupported platform, no JNA)
      * @throws RuntimeException when OSHI fails to read the platform
      */
@@ -40,6 +41,7 @@ public final class SystemProbes {
     /**
      * A probe backed by OSHI.
      *
+     * @return the probe
      * @throws LinkageError when OSHI or JNA cannot load (missing jar, unsupported platform)
      * @throws RuntimeException when OSHI fails to read the platform
      */
@@ -47,7 +49,10 @@ public final class SystemProbes {
         return new Oshi();
     }
 
-    /** A probe backed by the JDK's {@code com.sun.management.OperatingSystemMXBean}; NaN where it has no figure. */
+    /**
+     * {@return a probe backed by the JDK's {@code com.sun.management.OperatingSystemMXBean}} NaN
+     * where it has no figure.
+     */
     public static SystemProbe jdk() {
         return new Jdk();
     }

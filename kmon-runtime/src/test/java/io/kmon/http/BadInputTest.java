@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
+import io.kmon.testing.FakeClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Requests no well-behaved client sends, over raw sockets: each is answered or dropped within
  * the timeouts, and the server still serves the next good request. The servers here read with
  * {@code readTimeout} 2 s, while the test JVM's JDK-wide backstop {@code maxReqTime} is 20 s
- * (maxRspTime 3 s, idleInterval 2 s; see the surefire configuration), so a slow client closed
+ * (maxRspTime 3 s, idleInterval 2 s; see kmon.test.jvm in the pom), so a slow client closed
  * within the 15 s a test waits was closed by the server's own deadline. Servers here run one
  * endpoint at a time.
  */

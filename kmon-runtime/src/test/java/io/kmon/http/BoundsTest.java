@@ -11,7 +11,9 @@ import io.kmon.health.HealthResult;
 import io.kmon.metrics.Counter;
 import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.Timer;
+import io.kmon.testing.FakeClock;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,7 +66,7 @@ class BoundsTest {
         });
 
         kmon.checkAlertsNow();
-        clock.advance(1_000);
+        clock.advance(Duration.ofSeconds(1));
         kmon.counter("flood.more").increment();
         kmon.checkAlertsNow(); // still refusing: within the cooldown, no second alert
         List<Alert> warnings = kmon.alerts().recent().stream()

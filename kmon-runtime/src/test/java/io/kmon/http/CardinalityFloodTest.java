@@ -8,6 +8,7 @@ import io.kmon.Kmon;
 import io.kmon.alert.CardinalityRule;
 import io.kmon.format.Json;
 import io.kmon.metrics.MeterRegistry;
+import io.kmon.testing.FakeClock;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

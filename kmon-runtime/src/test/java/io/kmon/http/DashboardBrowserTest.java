@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.internal.MethodMonitor;
+import io.kmon.testing.FakeClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,7 +86,7 @@ class DashboardBrowserTest {
             if (tick == 7) {
                 create.failure(TimeUnit.MILLISECONDS.toNanos(3), new IllegalArgumentException("quantity must be positive: -2"));
             }
-            clock.advance(10_000);
+            clock.advance(Duration.ofSeconds(10));
             kmon.sampleNow();
         }
         kmon.alert(AlertLevel.INFO, "Deployment 2024.06.1 started", "orders", Map.of("version", "2024.06.1"));

@@ -3,6 +3,7 @@ package io.kmon.http;
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.internal.MethodMonitor;
+import io.kmon.testing.FakeClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 

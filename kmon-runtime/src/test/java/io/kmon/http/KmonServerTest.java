@@ -11,6 +11,7 @@ import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.format.Json;
 import io.kmon.health.HealthResult;
+import io.kmon.testing.FakeClock;
 import io.kmon.testing.RecordingLogger;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -31,7 +32,7 @@ class KmonServerTest {
     void start() {
         kmon = Fixtures.kmon(clock);
         Fixtures.record(kmon);
-        clock.advance(10_000);
+        clock.advance(Duration.ofSeconds(10));
         kmon.sampleNow();
         server = KmonServer.builder(kmon).healthCacheTime(Duration.ZERO).start();
     }
@@ -173,7 +174,7 @@ class KmonServerTest {
     @Test
     void alerts_newestFirst_withLimitAndSince() throws Exception {
         kmon.alert(AlertLevel.INFO, "first", "orders", Map.of());
-        clock.advance(1000);
+        clock.advance(Duration.ofSeconds(1));
         long t = clock.millis();
         kmon.alert(AlertLevel.CRITICAL, "second", "orders", Map.of("queue", 7));
         HttpResponse<String> r = Http.get(server, "/alerts");
@@ -226,7 +227,7 @@ class KmonServerTest {
 
     @Test
     void series_givesRecentPoints() throws Exception {
-        clock.advance(10_000);
+        clock.advance(Duration.ofSeconds(10));
         Fixtures.record(kmon);
         kmon.sampleNow();
         HttpResponse<String> r = Http.get(server, "/metrics/series?name=api.calls");
@@ -409,7 +410,7 @@ class KmonServerTest {
 
     @Test
     void limitsInEffect_areTheJdkProperties() {
-        assertEquals("20", server.jdkLimits().get(ServerLimits.MAX_REQ_TIME)); // from the surefire configuration
+        assertEquals("20", server.jdkLimits().get(ServerLimits.MAX_REQ_TIME)); // from kmon.test.jvm in the pom
         assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.jdkLimits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kmon.Kmon;
+import io.kmon.testing.FakeClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Slowloris at scale, over raw sockets: many connections that each send part of a request and
  * then nothing. Runs under the build's JDK (17: platform threads) and again under Temurin 25
- * (virtual threads) through the {@code jdk25} surefire execution. The test JVM caps connections
- * at 512 ({@code jdk.httpserver.maxConnections}, see the surefire configuration).
+ * (virtual threads) through the {@code jdk25} failsafe execution. The test JVM caps connections
+ * at 512 ({@code jdk.httpserver.maxConnections}, see {@code kmon.test.jvm} in the pom).
  */
 class SlowClientsTest {
     private static final int CAP = 512;

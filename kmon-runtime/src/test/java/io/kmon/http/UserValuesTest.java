@@ -14,6 +14,7 @@ import io.kmon.format.Json;
 import io.kmon.health.HealthResult;
 import io.kmon.health.HealthStatus;
 import io.kmon.metrics.Counter;
+import io.kmon.testing.FakeClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

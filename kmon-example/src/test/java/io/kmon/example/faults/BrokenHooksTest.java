@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.Kmon;
 import io.kmon.annotations.AlertLevel;
-import io.kmon.metrics.InternalFailures;
 import io.kmon.http.KmonServer;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MetricNames;
+import io.kmon.testing.RecordingLogger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +39,7 @@ class BrokenHooksTest {
         kmon.close();
     }
 
-    private Faulty start(ListLogger logger) {
+    private Faulty start(RecordingLogger logger) {
         kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger)
                 .healthTimeout(Duration.ofSeconds(1)).build();
         kmon.alerts().addListener(alert -> {
@@ -72,7 +73,7 @@ class BrokenHooksTest {
 
     @Test
     void brokenListenerGaugesAndCheck_leaveCallsAndEndpointsWorking_eachCountedAndLoggedOnce() throws Exception {
-        ListLogger logger = ListLogger.working();
+        RecordingLogger logger = new RecordingLogger();
         Faulty proxy = start(logger);
 
         for (int i = 0; i < 3; i++) {
@@ -100,7 +101,7 @@ class BrokenHooksTest {
 
     @Test
     void brokenLoggerBackend_leavesCallsAlertsAndEndpointsWorking_andIsCounted() throws Exception {
-        Faulty proxy = start(ListLogger.broken());
+        Faulty proxy = start(RecordingLogger.throwing());
 
         assertThrows(InterruptedException.class, proxy::call);
         kmon.checkAlertsNow();

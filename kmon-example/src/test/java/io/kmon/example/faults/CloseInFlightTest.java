@@ -1,5 +1,7 @@
 package io.kmon.example.faults;
 
+import static io.kmon.testing.KmonThreads.awaitNoNewKmonThreads;
+import static io.kmon.testing.KmonThreads.kmonThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,25 +119,5 @@ class CloseInFlightTest {
             assertTrue(System.nanoTime() < deadline, "no progress: " + now.getAsLong() + " of " + target);
             Thread.sleep(5);
         }
-    }
-
-    /** Live threads kmon starts: {@code kmon-background}, {@code kmon-health-N}, {@code kmon-http-*}, and the JDK server's dispatcher. */
-    private static Set<Thread> kmonThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && (t.getName().startsWith("kmon-") || t.getName().equals("HTTP-Dispatcher")))
-                .collect(Collectors.toSet());
-    }
-
-    private static Set<Thread> awaitNoNewKmonThreads(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Set<Thread> extra;
-        do {
-            extra = new HashSet<>(kmonThreads());
-            extra.removeAll(before);
-            if (!extra.isEmpty()) {
-                Thread.sleep(10);
-            }
-        } while (!extra.isEmpty() && System.nanoTime() < deadline);
-        return extra;
     }
 }
