@@ -42,10 +42,6 @@ import java.util.function.UnaryOperator;
  * and throws the same exception as the one it wraps.
  */
 public final class KmonMcp {
-    static final String TOOLS = "mcp_tools";
-    static final String PROMPTS = "mcp_prompts";
-    static final String RESOURCES = "mcp_resources";
-
     private final Kmon kmon;
     private final CallPolicy defaults;
     private final Map<String, CallPolicy> byName;
@@ -63,7 +59,6 @@ public final class KmonMcp {
 
     /**
      * {@return instrumentation recording into {@code kmon}, with no alerts, no transport tag and no URIs}
-     *
      * @param kmon where the series, alerts, error groups and health checks go
      */
     public static KmonMcp instrument(Kmon kmon) {
@@ -72,7 +67,6 @@ public final class KmonMcp {
 
     /**
      * {@return this instrumentation with calls over {@code threshold} raising a WARNING, unless a name's policy says otherwise}
-     *
      * @param threshold zero for no alert
      */
     public KmonMcp slowCall(Duration threshold) {
@@ -81,7 +75,6 @@ public final class KmonMcp {
 
     /**
      * {@return this instrumentation with failures of {@code types} raising an ERROR alert for every name}
-     *
      * @param types exception types (and their subtypes); {@link McpToolError} for tool error results
      */
     @SafeVarargs
@@ -91,7 +84,6 @@ public final class KmonMcp {
 
     /**
      * {@return this instrumentation with {@code policy} for every name without one of its own}
-     *
      * @param policy the default policy
      */
     public KmonMcp policy(CallPolicy policy) {
@@ -142,27 +134,24 @@ public final class KmonMcp {
 
     /**
      * {@return {@code spec} with its calls monitored}
-     *
      * @param spec a tool
      */
     public SyncToolSpecification tool(SyncToolSpecification spec) {
-        Operation op = tool(spec.tool().name());
+        Operation op = operation(Kind.TOOL, spec.tool().name());
         return new SyncToolSpecification(spec.tool(), Handlers.sync(spec.callHandler(), op, null));
     }
 
     /**
      * {@return {@code spec} with its calls monitored}
-     *
      * @param spec a tool
      */
     public AsyncToolSpecification tool(AsyncToolSpecification spec) {
-        Operation op = tool(spec.tool().name());
+        Operation op = operation(Kind.TOOL, spec.tool().name());
         return new AsyncToolSpecification(spec.tool(), Handlers.async(spec.callHandler(), op, null));
     }
 
     /**
      * {@return {@code specs}, each with its calls monitored, in order}
-     *
      * @param specs tools
      */
     public List<SyncToolSpecification> tools(List<SyncToolSpecification> specs) {
@@ -171,7 +160,6 @@ public final class KmonMcp {
 
     /**
      * {@return {@code specs}, each with its calls monitored, in order}
-     *
      * @param specs tools
      */
     public List<AsyncToolSpecification> asyncTools(List<AsyncToolSpecification> specs) {
@@ -180,27 +168,24 @@ public final class KmonMcp {
 
     /**
      * {@return {@code spec} with its requests monitored}
-     *
      * @param spec a prompt
      */
     public SyncPromptSpecification prompt(SyncPromptSpecification spec) {
-        Operation op = prompt(spec.prompt().name());
+        Operation op = operation(Kind.PROMPT, spec.prompt().name());
         return new SyncPromptSpecification(spec.prompt(), Handlers.sync(spec.promptHandler(), op, null));
     }
 
     /**
      * {@return {@code spec} with its requests monitored}
-     *
      * @param spec a prompt
      */
     public AsyncPromptSpecification prompt(AsyncPromptSpecification spec) {
-        Operation op = prompt(spec.prompt().name());
+        Operation op = operation(Kind.PROMPT, spec.prompt().name());
         return new AsyncPromptSpecification(spec.prompt(), Handlers.async(spec.promptHandler(), op, null));
     }
 
     /**
      * {@return {@code specs}, each with its requests monitored, in order}
-     *
      * @param specs prompts
      */
     public List<SyncPromptSpecification> prompts(List<SyncPromptSpecification> specs) {
@@ -209,7 +194,6 @@ public final class KmonMcp {
 
     /**
      * {@return {@code specs}, each with its requests monitored, in order}
-     *
      * @param specs prompts
      */
     public List<AsyncPromptSpecification> asyncPrompts(List<AsyncPromptSpecification> specs) {
@@ -218,27 +202,24 @@ public final class KmonMcp {
 
     /**
      * {@return {@code spec} with its reads monitored, under the resource's name}
-     *
      * @param spec a resource
      */
     public SyncResourceSpecification resource(SyncResourceSpecification spec) {
-        Operation op = resource(spec.resource().name());
+        Operation op = operation(Kind.RESOURCE, spec.resource().name());
         return new SyncResourceSpecification(spec.resource(), Handlers.sync(spec.readHandler(), op, uriOf()));
     }
 
     /**
      * {@return {@code spec} with its reads monitored, under the resource's name}
-     *
      * @param spec a resource
      */
     public AsyncResourceSpecification resource(AsyncResourceSpecification spec) {
-        Operation op = resource(spec.resource().name());
+        Operation op = operation(Kind.RESOURCE, spec.resource().name());
         return new AsyncResourceSpecification(spec.resource(), Handlers.async(spec.readHandler(), op, uriOf()));
     }
 
     /**
      * {@return {@code specs}, each with its reads monitored, in order}
-     *
      * @param specs resources
      */
     public List<SyncResourceSpecification> resources(List<SyncResourceSpecification> specs) {
@@ -247,7 +228,6 @@ public final class KmonMcp {
 
     /**
      * {@return {@code specs}, each with its reads monitored, in order}
-     *
      * @param specs resources
      */
     public List<AsyncResourceSpecification> asyncResources(List<AsyncResourceSpecification> specs) {
@@ -256,22 +236,20 @@ public final class KmonMcp {
 
     /**
      * {@return {@code spec} with its reads monitored, under the template's name}
-     *
      * @param spec a resource template
      */
     public SyncResourceTemplateSpecification resourceTemplate(SyncResourceTemplateSpecification spec) {
-        Operation op = resource(spec.resourceTemplate().name());
+        Operation op = operation(Kind.RESOURCE, spec.resourceTemplate().name());
         return new SyncResourceTemplateSpecification(
                 spec.resourceTemplate(), Handlers.sync(spec.readHandler(), op, uriOf()));
     }
 
     /**
      * {@return {@code spec} with its reads monitored, under the template's name}
-     *
      * @param spec a resource template
      */
     public AsyncResourceTemplateSpecification resourceTemplate(AsyncResourceTemplateSpecification spec) {
-        Operation op = resource(spec.resourceTemplate().name());
+        Operation op = operation(Kind.RESOURCE, spec.resourceTemplate().name());
         return new AsyncResourceTemplateSpecification(
                 spec.resourceTemplate(), Handlers.async(spec.readHandler(), op, uriOf()));
     }
@@ -280,38 +258,23 @@ public final class KmonMcp {
      * {@return the {@code kmon_status} tool, not monitored: kmon's health, alerts of the last hour and calls and errors per operation}
      *
      * <p>Off unless the server adds it, as any tool: {@code .tools(mcp.tools(specs)).tools(mcp.statusTool())}.
-     * It tells any client of the server how it is doing, so offer it only where that is fine.
+     * It tells every client of the server how it is doing: offer it only where that is fine.
      */
     public SyncToolSpecification statusTool() {
         return StatusTool.of(kmon);
     }
 
-    private Operation tool(String name) {
-        return operation(TOOLS, "mcp.tool", name, McpConventions.TOOLS_CALL, McpConventions.TOOL_NAME);
-    }
-
-    private Operation prompt(String name) {
-        return operation(PROMPTS, "mcp.prompt", name, McpConventions.PROMPTS_GET, McpConventions.PROMPT_NAME);
-    }
-
-    private Operation resource(String name) {
-        return operation(RESOURCES, "mcp.resource", name, McpConventions.RESOURCES_READ, null);
-    }
-
-    /** @param nameKey the OpenTelemetry key of the name, or null when the conventions have none */
-    private Operation operation(String component, String prefix, String name, String method, String nameKey) {
-        Objects.requireNonNull(name, "name of a " + method + " specification");
-        ComponentMonitor monitor = kmon.component(component, prefix);
-        List<String> tags = new ArrayList<>(List.of(McpConventions.METHOD_NAME, method));
-        if (nameKey != null) {
-            tags.add(nameKey);
-            tags.add(name);
+    private Operation operation(Kind kind, String name) {
+        Objects.requireNonNull(name, () -> "name of a " + kind.method + " specification");
+        ComponentMonitor component = kmon.component(kind.component, kind.prefix);
+        List<String> tags = new ArrayList<>(List.of(McpConventions.METHOD_NAME, kind.method));
+        if (kind.nameKey != null) {
+            tags.addAll(List.of(kind.nameKey, name));
         }
         if (transport != null) {
-            tags.add(McpConventions.NETWORK_TRANSPORT);
-            tags.add(transport);
+            tags.addAll(List.of(McpConventions.NETWORK_TRANSPORT, transport));
         }
-        return new Operation(kmon, monitor, name, byName.getOrDefault(name, defaults), tags);
+        return new Operation(kmon, component, name, byName.getOrDefault(name, defaults), tags);
     }
 
     private Function<ReadResourceRequest, String> uriOf() {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 final class StatusTool {
     static final String NAME = "kmon_status";
     static final int MAX_OPERATIONS = 200;
-    private static final Set<String> COMPONENTS = Set.of(KmonMcp.TOOLS, KmonMcp.PROMPTS, KmonMcp.RESOURCES);
+    private static final Set<String> COMPONENTS = Set.of(Kind.TOOL.component, Kind.PROMPT.component, Kind.RESOURCE.component);
 
     private StatusTool() {}
 
