@@ -22,7 +22,13 @@ import java.util.Objects;
  */
 public record CallPolicy(Duration slowCall, AlertLevel slowLevel, List<Class<? extends Throwable>> alertOn) {
 
-    /** Rejects nulls and negative thresholds; copies the types. */
+    /**
+     * Rejects nulls and negative thresholds; copies the types.
+     *
+     * @param slowCall calls slower than this raise an alert; zero for none
+     * @param slowLevel the level of that alert
+     * @param alertOn failures of these types (or subtypes) raise an ERROR alert
+     */
     public CallPolicy {
         Objects.requireNonNull(slowCall, "slowCall");
         Objects.requireNonNull(slowLevel, "slowLevel");
