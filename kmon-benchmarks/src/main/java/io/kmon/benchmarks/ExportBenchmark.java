@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Benchmark 7: exporting 10, 100 and 1,000 monitored methods (each with successes, one failure
- * and a non-empty window: calls, successes, errors and a duration summary per method).
+ * and a non-empty window: calls, successes, errors and a duration histogram per method).
  *
  * <p>{@code kmonPrometheus} and {@code kmonJson} are what the endpoints do per scrape: take a
  * snapshot and write it. {@code kmonSnapshot} is the snapshot alone and

@@ -6,7 +6,9 @@ import io.kmon.internal.MethodMonitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -18,11 +20,15 @@ import org.openjdk.jol.info.GraphLayout;
  * proxy's {@code wrap} makes), ten per component, and records on them as
  * {@code MonitoredService} would. Everything shared (the registry's maps, the untagged
  * {@code errors.count}) is spread over all of them; {@link Footprint#wrapBytes()} shows the
- * other extreme, one small interface alone in a {@code Kmon}.
+ * other extreme, one small interface alone in a {@code Kmon}. {@link Footprint#spanBytes()} and
+ * {@link Footprint#worstBytes()} measure methods whose durations fill many octaves of the
+ * timer's buckets, in their steady state (both window halves and the folded counts in use).
  */
 public final class FootprintProbe {
     private static final int HOT_METHODS = 20;
     private static final int HOT_CALLS = 50_000;
+    /** Methods measured with durations spread over many octaves. */
+    private static final int SPREAD_METHODS = 100;
 
     static {
         // Without it JOL cannot size lambdas (hidden classes); it must be set before JOL loads.
@@ -58,7 +64,34 @@ public final class FootprintProbe {
                     usedPer + (double) (hot - used) / HOT_METHODS,
                     wrapBytes(),
                     proxyBytes(),
+                    spreadBytes(1_000, 1_000_000_000),
+                    spreadBytes(1, io.kmon.metrics.Timer.MAX_NANOS),
                     breakdown(emptyLayout, usedLayout));
+        }
+    }
+
+    /**
+     * Per method, in the steady state of a method whose calls span {@code fromNanos} to
+     * {@code toNanos}: every octave between them recorded in both halves of the window and
+     * folded into the cumulative counts by a rotation.
+     */
+    private static double spreadBytes(long fromNanos, long toNanos) {
+        AtomicLong now = new AtomicLong(1_700_000_000_000L);
+        try (Kmon kmon = Kmon.builder().clock(now::get).window(Duration.ofHours(1))
+                .backgroundThread(false).systemMetrics(false).build()) {
+            long empty = retained(kmon);
+            List<MethodMonitor> handles = MonitoredMethods.register(kmon, SPREAD_METHODS);
+            for (int half = 0; half < 3; half++) {
+                for (MethodMonitor h : handles) {
+                    for (long v = fromNanos; v > 0 && v <= toNanos; v = Math.max(v + 1, v + v / 16)) {
+                        h.success(v);
+                    }
+                    h.failure(fromNanos, BenchFailure.INSTANCE);
+                }
+                kmon.snapshot(); // reads every timer: rotates its window once the clock has moved
+                now.addAndGet(Duration.ofMinutes(31).toMillis());
+            }
+            return (double) (retained(kmon) - empty) / SPREAD_METHODS;
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The soak's scraper: reads {@code /metrics/prometheus} as Prometheus would and checks what a
  * scrape must never show. A scrape fails when it throws, times out, answers anything but 200,
- * or does not parse. Every sample of a counter family, and every {@code _count} and
- * {@code _sum} of a summary, must never decrease from one scrape to the next, nor vanish.
+ * or does not parse. Every sample of a counter family, and every {@code _count}, {@code _sum}
+ * and {@code _bucket} of a summary or histogram, must never decrease from one scrape to the
+ * next, nor vanish.
  * Records each scrape's latency. {@link #scrapeOnce()} never throws, so a scheduler keeps
  * calling it; it is meant for one thread at a time.
  */
@@ -107,7 +108,7 @@ final class ScrapeWatch {
         if (counters.contains(sample)) {
             return true;
         }
-        for (String suffix : List.of("_count", "_sum")) {
+        for (String suffix : List.of("_count", "_sum", "_bucket")) {
             if (sample.endsWith(suffix) && summaries.contains(sample.substring(0, sample.length() - suffix.length()))) {
                 return true;
             }

@@ -8,8 +8,8 @@ import java.util.Set;
  * Translates kmon's dotted names to Prometheus names and keeps one scrape free of clashes.
  *
  * <p>Dots become underscores; a counter {@code api.calls} is exposed as {@code api_calls_total},
- * a timer {@code api.duration} as the summary {@code api_duration_seconds} (with
- * {@code _count} and {@code _sum}). Two kmon names can land on the same Prometheus name
+ * a timer {@code api.duration} as the histogram (or summary) {@code api_duration_seconds} (with
+ * {@code _bucket}, {@code _count} and {@code _sum}). Two kmon names can land on the same Prometheus name
  * ({@code a.b} and {@code a_b}, or a counter {@code x} and a gauge {@code x.total}); the first in
  * name order is kept and the later one skipped, since a scrape with duplicate families is
  * rejected whole by Prometheus.
@@ -65,6 +65,11 @@ public final class PrometheusNames {
     /** The sample names a summary family occupies. */
     static List<String> summarySamples(String family) {
         return List.of(family, family + "_count", family + "_sum", family + "_created");
+    }
+
+    /** The sample names a histogram family occupies. */
+    static List<String> histogramSamples(String family) {
+        return List.of(family, family + "_bucket", family + "_count", family + "_sum", family + "_created");
     }
 
     /** Claims {@code samples} for one family; false (claiming nothing) when any is already taken. */

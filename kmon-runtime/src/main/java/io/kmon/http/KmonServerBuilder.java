@@ -2,6 +2,7 @@ package io.kmon.http;
 
 import com.sun.net.httpserver.HttpServer;
 import io.kmon.Kmon;
+import io.kmon.format.TimerExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -39,6 +40,8 @@ public final class KmonServerBuilder {
     private final Set<String> allowedHosts = new LinkedHashSet<>();
     private boolean gzip = true;
     private Duration healthCacheTime = Duration.ofSeconds(1);
+    private boolean prometheusSummaries;
+    private double[] histogramBuckets = TimerExport.defaultBoundariesSeconds();
     private final Map<String, String> explicit = new LinkedHashMap<>(); // JDK property -> value asked for
 
     KmonServerBuilder(Kmon kmon) {
@@ -225,6 +228,36 @@ public final class KmonServerBuilder {
     }
 
     /**
+     * Whether {@code /metrics/prometheus} exposes timers as summaries of their sliding window
+     * (quantiles 0.5, 0.95, 0.99) instead of histograms (default false: histograms, which
+     * Prometheus can add up across instances; summaries cannot be).
+     *
+     * @param summaries true for summaries of the window
+     * @return this builder
+     */
+    public KmonServerBuilder prometheusSummaries(boolean summaries) {
+        this.prometheusSummaries = summaries;
+        return this;
+    }
+
+    /**
+     * The classic {@code le} boundaries of timer histograms, in seconds (default: powers of
+     * two from 2^-14 s, 61 µs, to 16 s). Each moves to the nearest boundary of the timers'
+     * bucket grid, 2^(k/16) s (at most 2.2% away), so every bucket count is exact; at most
+     * 64. Native histograms (protobuf) always carry every bucket.
+     *
+     * @param seconds the boundaries, in seconds
+     * @return this builder
+     * @throws IllegalArgumentException when a boundary is not positive and finite, or more than 64
+     */
+    public KmonServerBuilder histogramBuckets(double... seconds) {
+        Objects.requireNonNull(seconds, "histogramBuckets");
+        TimerExport.histograms(seconds); // validates now, not at the first scrape
+        this.histogramBuckets = seconds.clone();
+        return this;
+    }
+
+    /**
      * Binds and starts the server.
      *
      * @return the running server
@@ -255,7 +288,8 @@ public final class KmonServerBuilder {
         server.setExecutor(workers);
         Set<String> hosts = new LinkedHashSet<>(allowedHosts);
         hosts.add(bindAddress);
-        server.createContext("/", new Router(Routes.of(kmon, protectLiveness, healthCacheTime), auth,
+        server.createContext("/", new Router(Routes.of(kmon, protectLiveness, healthCacheTime,
+                prometheusSummaries ? TimerExport.summaries() : TimerExport.histograms(histogramBuckets)), auth,
                 new HostAllowlist(hosts), gzip, threads, kmon::containedFailure));
         try {
             Routes.startAsDaemon(server);

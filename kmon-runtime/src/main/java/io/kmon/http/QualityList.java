@@ -44,6 +44,36 @@ final class QualityList {
         return exact >= 0 ? exact : type >= 0 ? type : Math.max(any, 0);
     }
 
+    /**
+     * The highest q-value {@code header} gives {@code name} in an item that names it exactly (no
+     * wildcard) with every one of {@code params} ({@code key=value}, compared ignoring case):
+     * for a format a client must ask for by name, such as Prometheus's protobuf.
+     */
+    static double exactQuality(String header, String name, String... params) {
+        if (header == null) {
+            return 0;
+        }
+        double best = 0;
+        for (String item : header.split(",")) {
+            String[] parts = item.split(";");
+            if (!parts[0].trim().equalsIgnoreCase(name)) {
+                continue;
+            }
+            boolean all = true;
+            for (String wanted : params) {
+                boolean found = false;
+                for (int i = 1; i < parts.length && !found; i++) {
+                    found = parts[i].replace(" ", "").equalsIgnoreCase(wanted);
+                }
+                all &= found;
+            }
+            if (all) {
+                best = Math.max(best, q(parts));
+            }
+        }
+        return best;
+    }
+
     private static double q(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].trim();

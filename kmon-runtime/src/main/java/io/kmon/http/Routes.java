@@ -2,6 +2,7 @@ package io.kmon.http;
 
 import com.sun.net.httpserver.HttpServer;
 import io.kmon.Kmon;
+import io.kmon.format.TimerExport;
 import io.kmon.health.HealthReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,12 +18,13 @@ final class Routes {
     private Routes() {}
 
     /** Every route of a server exporting {@code kmon}, by path. */
-    static Map<String, Router.Route> of(Kmon kmon, boolean protectLiveness, Duration healthCacheTime) {
+    static Map<String, Router.Route> of(Kmon kmon, boolean protectLiveness, Duration healthCacheTime,
+            TimerExport timers) {
         Map<String, Router.Route> routes = new LinkedHashMap<>();
         routes.putAll(DashboardEndpoint.routes());
         routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon::snapshot, kmon::seriesNames,
                 kmon.startMillis(), kmon.alerts(), kmon.health()), false));
-        routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon::snapshot), false));
+        routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon::snapshot, timers), false));
         routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon::series), false));
         routes.put("/health", new Router.Route(health(kmon.health()::check, healthCacheTime), false));
         routes.put("/health/live", new Router.Route(health(kmon.health()::checkLiveness, healthCacheTime),

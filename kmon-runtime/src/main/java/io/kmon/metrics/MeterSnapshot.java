@@ -24,13 +24,15 @@ public sealed interface MeterSnapshot {
     record GaugeSnapshot(MeterId id, double value) implements MeterSnapshot {}
 
     /**
-     * A timer's cumulative totals and its window.
+     * A timer's cumulative totals, its cumulative buckets and its window.
      *
      * @param id the series
      * @param count durations recorded since start
      * @param totalNanos their sum
      * @param window the sliding window, empty when it holds no samples
+     * @param buckets every duration since start on kmon's bucket grid (what Prometheus and OTLP
+     *     histograms need); their total may differ from {@code count} by records in flight
      */
-    record TimerSnapshot(MeterId id, long count, long totalNanos, Optional<WindowStats> window)
-            implements MeterSnapshot {}
+    record TimerSnapshot(MeterId id, long count, long totalNanos, Optional<WindowStats> window,
+            CumulativeBuckets buckets) implements MeterSnapshot {}
 }

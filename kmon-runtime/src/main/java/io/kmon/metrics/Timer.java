@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Durations: a cumulative count and sum (what Prometheus needs), and a sliding window with
- * exact min and max and p50/p95/p99 within <b>1.93%</b> relative error.
+ * Durations: a cumulative count, sum and buckets (what Prometheus and OTLP histograms need), and
+ * a sliding window with exact min and max and p50/p95/p99 within <b>2.17%</b> relative error,
+ * both on one grid of buckets (Prometheus native-histogram schema 4, see {@link CumulativeBuckets}).
  *
  * <pre>{@code
  * Timer timer = kmon.timer("db.query");
@@ -24,8 +25,11 @@ import java.util.function.Supplier;
  * goes on unchanged.
  *
  * <p>Hot path: {@link #record} takes no lock and allocates nothing: two {@link LongAdder}s
- * (striped, so threads timing the same series do not share a cache line) and one bucket
- * increment in the window. Memory is bounded, about 7 KiB whatever the call rate.
+ * and one bucket increment in the window, all striped once threads collide, so threads timing
+ * the same series do not share a cache line; the cumulative buckets are folded from the window
+ * on the read side.
+ * Memory grows with the octaves of durations seen, not with the call rate: about 0.3 KiB, plus
+ * 208 B per octave (16 buckets) touched (see {@code WindowedHistogram}).
  */
 public final class Timer implements Meter {
     private final MeterId id;
@@ -144,7 +148,8 @@ public final class Timer implements Meter {
         // Count is read before the window so a snapshot never shows more window samples than calls.
         long n = count();
         long total = totalNanos();
-        return new MeterSnapshot.TimerSnapshot(id, n, total, window.stats(nowMillis));
+        WindowedHistogram.Reading reading = window.read(nowMillis);
+        return new MeterSnapshot.TimerSnapshot(id, n, total, reading.window(), reading.cumulative());
     }
 
     /** One timing in progress; {@link #close()} records it (again-closing does nothing). */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * sample; an empty window is {@code Optional.empty()} in {@link MeterSnapshot.TimerSnapshot}.
  *
  * <p>{@code min} and {@code max} are exact; mean and percentiles are estimates within
- * 1.93% of the true value (see the timer's javadoc).
+ * 2.17% of the true value (see the timer's javadoc).
  *
  * @param count samples in the window
  * @param minNanos the smallest sample

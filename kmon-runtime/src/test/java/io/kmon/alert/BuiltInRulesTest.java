@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kmon.annotations.AlertLevel;
 import io.kmon.metrics.Counter;
+import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MeterSnapshot;
@@ -64,7 +65,7 @@ class BuiltInRulesTest {
     private static MethodSnapshot method(String component, String prefix, String method, Map<String, Long> errors) {
         MeterId duration = MeterId.of(prefix + ".duration", "component", component, "method", method);
         return new MethodSnapshot(component, prefix, method, 10, new TreeMap<>(errors),
-                new MeterSnapshot.TimerSnapshot(duration, 0, 0, Optional.empty()));
+                new MeterSnapshot.TimerSnapshot(duration, 0, 0, Optional.empty(), CumulativeBuckets.EMPTY));
     }
 
     @Test

@@ -39,6 +39,9 @@ class ConcurrencyTest {
             }, "recorder");
             caller.start();
             try {
+                while (recorded.get() < 2) { // the recorder is running: the first scrape has calls to see
+                    Thread.onSpinWait();
+                }
                 String[] paths = {"/metrics/prometheus", "/metrics", "/", "/metrics/series?name=api.calls"};
                 List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {

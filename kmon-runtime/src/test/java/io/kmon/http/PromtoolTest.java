@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prometheus's own linter on real exporter output: counters, gauges, timers with and without
- * a window, tags that need escaping, error series and an overflow series.
+ * Prometheus's own linter on real exporter output: counters, gauges, timers (as histograms, and
+ * as summaries with and without a window), tags that need escaping, error series and an
+ * overflow series.
  */
 class PromtoolTest {
     @Test
@@ -22,7 +23,8 @@ class PromtoolTest {
         String promtool = ExternalTool.require("prometheus", "promtool");
         FakeClock clock = new FakeClock();
         try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).maxSeriesPerName(3).build();
-                KmonServer server = KmonServer.start(kmon, 0)) {
+                KmonServer server = KmonServer.start(kmon, 0);
+                KmonServer summaries = KmonServer.builder(kmon).prometheusSummaries(true).start()) {
             Fixtures.record(kmon);
             kmon.timer("idle.work"); // registered, never recorded: no quantiles
             for (int i = 0; i < 6; i++) {
@@ -33,6 +35,10 @@ class PromtoolTest {
             HttpResponse<String> text = Http.get(server, "/metrics/prometheus");
             assertEquals(200, text.statusCode());
             assertClean(promtool, text.body());
+            assertTrue(text.body().contains("# TYPE api_duration_seconds histogram"), text.body());
+            HttpResponse<String> summaryText = Http.get(summaries, "/metrics/prometheus");
+            assertClean(promtool, summaryText.body());
+            assertTrue(summaryText.body().contains("# TYPE api_duration_seconds summary"), summaryText.body());
 
             // promtool check metrics parses the 0.0.4 text format only (it reads OpenMetrics'
             // "# TYPE api_calls counter" as a family without samples), so OpenMetrics is checked in

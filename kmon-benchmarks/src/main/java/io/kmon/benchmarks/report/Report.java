@@ -133,7 +133,11 @@ public final class Report {
                 List.of("After one success and one failure", Markdown.number(f.usedBytes(), 0),
                         Markdown.number(f.usedBytes() / Targets.KIB, 2)),
                 List.of("Hot: two threads at once (striped adders grown)", Markdown.number(f.hotBytes(), 0),
-                        Markdown.number(f.hotBytes() / Targets.KIB, 2)))));
+                        Markdown.number(f.hotBytes() / Targets.KIB, 2)),
+                List.of("Calls spanning 1 µs–1 s, after a window rotation", Markdown.number(f.spanBytes(), 0),
+                        Markdown.number(f.spanBytes() / Targets.KIB, 2)),
+                List.of("Calls spanning every octave (1 ns–2^53 ns), after a rotation",
+                        Markdown.number(f.worstBytes(), 0), Markdown.number(f.worstBytes() / Targets.KIB, 2)))));
         b.append("\nOne generated proxy object is ").append(f.proxyBytes())
                 .append(" bytes; wrapping again shares the handles above.\n\n");
         b.append("Largest contributors to the used state, per ").append(f.methods()).append(" methods:\n\n```\n")

@@ -13,7 +13,7 @@ class ReportTest {
 
     private static Run run(List<Measurement> measurements) {
         return new Run("2026-01-01T00:00:00Z", MACHINE, "0.12", "1.90", "kmon-benchmarks/run.sh", "JMH settings",
-                new Results(measurements), Optional.of(new Footprint(1000, 7000, 7200, 7300, 7100, 32,
+                new Results(measurements), Optional.of(new Footprint(1000, 7000, 7200, 7300, 7100, 32, 3900, 7400,
                         "  6,432,000 B    2,000 x [I")));
     }
 
