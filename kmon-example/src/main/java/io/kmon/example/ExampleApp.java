@@ -9,20 +9,21 @@ import io.kmon.example.catalog.SimulatedLink;
 import io.kmon.example.tools.CatalogMediaTools;
 import io.kmon.example.tools.MediaToolDefinitions;
 import io.kmon.example.tools.MediaTools;
-import io.kmon.example.tools.MonitoredMediaTools;
 import io.kmon.example.tools.ToolDispatcher;
 import io.kmon.health.HealthRegistry;
 import io.kmon.http.KmonServer;
+import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 
 /**
- * The example's monitored service, without its front end: the media API and the tools, each
- * wrapped by its generated {@code Monitored*} class, the API's readiness check, and kmon's
- * HTTP exporter. The MCP server and the demo both drive its {@link #tools()}.
+ * The example's monitored service, without its front end: the media API wrapped by its
+ * generated {@code MonitoredMediaCatalog}, the MCP tools instrumented by kmon-mcp, the API's
+ * readiness check, and kmon's HTTP exporter. The MCP server and the demo both drive its {@link #tools()}.
  *
  * <pre>{@code
  * try (ExampleApp app = ExampleApp.start(Kmon.global(), 8000, new SimulatedLink(), Clock.systemUTC(), json)) {
@@ -50,11 +51,12 @@ final class ExampleApp implements AutoCloseable {
     static ExampleApp start(Kmon kmon, int port, SimulatedLink link, Clock clock, McpJsonMapper json) {
         Objects.requireNonNull(kmon, "kmon");
         MediaCatalog api = MonitoredMediaCatalog.wrap(new InMemoryMediaCatalog(link, clock), kmon);
-        MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(api), kmon);
+        MediaTools tools = new CatalogMediaTools(api);
         // Critical for readiness: with the API unreachable no tool can work, so the service is not ready.
         kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
                 EnumSet.of(HealthRegistry.Probe.READINESS), true);
-        ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json);
+        KmonMcp mcp = KmonMcp.instrument(kmon).slowCall(Duration.ofMillis(MediaTools.SLOW_MILLIS));
+        ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json, mcp);
         KmonServer server = DashboardServer.start(kmon, port);
         return new ExampleApp(link, dispatcher, server);
     }

@@ -51,11 +51,11 @@ class DemoIT {
             assertTrue(((Number) alerts.get("total")).longValue() >= 1, "alerts: " + alerts);
 
             PrometheusText prom = PrometheusText.parse(ExampleJar.get(base.resolve("/metrics/prometheus")).body());
-            assertTrue(prom.sum("tool_calls_total", "component", "MediaTools") >= 10);
+            assertTrue(prom.sum("mcp_server_operation_duration_seconds_count", "mcp_method_name", "tools/call") >= 10);
+            assertTrue(prom.sum("mcp_tool_calls_total", "component", "mcp_tools") >= 10);
             assertTrue(prom.sum("api_errors_total", "component", "media_api",
                     "error_type", "CatalogConnectionException") >= 1);
-            assertTrue(prom.sum("tool_errors_total", "component", "MediaTools",
-                    "error_type", "InvalidArgumentException") >= 1);
+            assertTrue(prom.sum("mcp_server_operation_duration_seconds_count", "error_type", "tool_error") >= 1);
 
             ExampleJar.Reply alertList = ExampleJar.get(base.resolve("/alerts"));
             assertEquals(200, alertList.status());

@@ -23,9 +23,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The wiring, through the generated proxies, into an isolated kmon. */
+/** The wiring, through the generated proxy of the API and kmon-mcp's tools, into an isolated kmon. */
 class ExampleAppTest {
-    private static final String TOOLS = "MediaTools";
+    private static final String TOOLS = "mcp_tools";
+    private static final String DURATION = "mcp.server.operation.duration";
     private static final String API = "media_api";
 
     private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
@@ -54,10 +55,11 @@ class ExampleAppTest {
         app.tools().call("get_media", Map.of("media_id", "0_a1b2c3d4"));
         app.tools().call("get_media", Map.of("media_id", "0_e5f6g7h8"));
 
-        assertEquals(1, count("tool.calls", TOOLS, "searchMedia"));
-        assertEquals(2, count("tool.calls", TOOLS, "getMedia"));
-        assertEquals(2, count("tool.successes", TOOLS, "getMedia"));
-        assertEquals(2, count("tool.duration", TOOLS, "getMedia"));
+        assertEquals(1, count("mcp.tool.calls", TOOLS, "search_media"));
+        assertEquals(2, count("mcp.tool.calls", TOOLS, "get_media"));
+        assertEquals(2, count("mcp.tool.successes", TOOLS, "get_media"));
+        assertEquals(2, count("mcp.tool.duration", TOOLS, "get_media"));
+        assertEquals(2, kmon.snapshot().count(DURATION, "mcp.method.name", "tools/call", "gen_ai.tool.name", "get_media"));
         assertEquals(1, count("api.calls", API, "search"));
         assertEquals(2, count("api.calls", API, "get"));
         assertEquals(0, kmon.snapshot().count(MetricNames.ERRORS_COUNT));
@@ -68,8 +70,10 @@ class ExampleAppTest {
         assertTrue(app.tools().call("get_media", Map.of("media_id", "12345")).isError());
 
         MetricsSnapshot snapshot = kmon.snapshot();
-        assertEquals(1, snapshot.count("tool.errors", "component", TOOLS, "method", "getMedia",
-                "error_type", "InvalidArgumentException"));
+        assertEquals(1, snapshot.count("mcp.tool.errors", "component", TOOLS, "method", "get_media",
+                "error_type", "McpToolError"));
+        assertEquals(1, snapshot.count(DURATION, "mcp.method.name", "tools/call", "gen_ai.tool.name", "get_media",
+                "error.type", "tool_error"));
         assertEquals(0, count("api.calls", API, "get"));
         assertEquals(1, snapshot.count(MetricNames.ERRORS_COUNT));
         assertEquals(List.of(), callFailureAlerts(), "a bad argument is the caller's problem, not an incident");
@@ -81,8 +85,8 @@ class ExampleAppTest {
 
         assertEquals(1, kmon.snapshot().count("api.errors", "component", API, "method", "get",
                 "error_type", "MediaNotFoundException"));
-        assertEquals(1, kmon.snapshot().count("tool.errors", "component", TOOLS, "method", "getMedia",
-                "error_type", "MediaNotFoundException"));
+        assertEquals(1, kmon.snapshot().count("mcp.tool.errors", "component", TOOLS, "method", "get_media",
+                "error_type", "McpToolError"));
         assertEquals(2, kmon.snapshot().count(MetricNames.ERRORS_COUNT));
         assertEquals(List.of(), callFailureAlerts());
     }

@@ -13,10 +13,10 @@ import io.kmon.example.demo.DemoTraffic;
 import io.kmon.example.tools.CatalogMediaTools;
 import io.kmon.example.tools.MediaToolDefinitions;
 import io.kmon.example.tools.MediaTools;
-import io.kmon.example.tools.MonitoredMediaTools;
 import io.kmon.example.tools.ToolDispatcher;
 import io.kmon.health.HealthRegistry;
 import io.kmon.http.KmonServer;
+import io.kmon.mcp.KmonMcp;
 import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The soak: {@code soak.threads} (8) callers drive the example's real tools (the demo's mix of
  * successes, missing entries, bad arguments, dropped connections and rejected sessions) through
- * the generated {@code MonitoredMediaTools} and {@code MonitoredMediaCatalog} for
+ * kmon-mcp's tools and the generated {@code MonitoredMediaCatalog} for
  * {@code soak.minutes} (10), while a scraper reads {@code /metrics/prometheus} every second.
  * It checks that no scrape fails, no counter ever decreases or vanishes, the final counts equal
  * the calls made exactly (the callers' own tally for {@code tool.*}, a counting delegate for
@@ -73,12 +73,13 @@ class ExampleSoak {
     private static final int WARM_MINUTES = 2;
     /** Allowed growth of the heap after a full GC from the warm baseline to any later minute. */
     private static final long HEAP_SLACK = 16 * MIB;
+    /** Tool name to kmon's {@code method} tag: kmon-mcp tags a tool by its name. */
     private static final Map<String, String> METHODS = Map.of(
-            MediaToolDefinitions.SEARCH_MEDIA, "searchMedia",
-            MediaToolDefinitions.GET_MEDIA, "getMedia",
-            MediaToolDefinitions.LIST_CATEGORIES, "listCategories",
-            MediaToolDefinitions.GET_PLAYBACK_URL, "getPlaybackUrl",
-            MediaToolDefinitions.UPDATE_METADATA, "updateMetadata");
+            MediaToolDefinitions.SEARCH_MEDIA, MediaToolDefinitions.SEARCH_MEDIA,
+            MediaToolDefinitions.GET_MEDIA, MediaToolDefinitions.GET_MEDIA,
+            MediaToolDefinitions.LIST_CATEGORIES, MediaToolDefinitions.LIST_CATEGORIES,
+            MediaToolDefinitions.GET_PLAYBACK_URL, MediaToolDefinitions.GET_PLAYBACK_URL,
+            MediaToolDefinitions.UPDATE_METADATA, MediaToolDefinitions.UPDATE_METADATA);
 
     private final double minutes = Double.parseDouble(System.getProperty("soak.minutes", "10"));
     private final int threads = Integer.getInteger("soak.threads", 8);
@@ -97,10 +98,11 @@ class ExampleSoak {
         SimulatedLink link = new SimulatedLink(delay -> { }); // a "slow" call costs no wall time
         CountingCatalog counted = new CountingCatalog(new InMemoryMediaCatalog(link, Clock.systemUTC()));
         MediaCatalog api = MonitoredMediaCatalog.wrap(counted, kmon);
-        MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(api), kmon);
+        MediaTools tools = new CatalogMediaTools(api);
         kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
                 EnumSet.of(HealthRegistry.Probe.READINESS), true);
-        ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json);
+        ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json,
+                KmonMcp.instrument(kmon).slowCall(Duration.ofMillis(MediaTools.SLOW_MILLIS)));
         KmonServer server = KmonServer.start(kmon, 0);
         ScrapeWatch scraper = new ScrapeWatch(server.uri().resolve("/metrics/prometheus"));
         ScheduledExecutorService scraping = Executors.newSingleThreadScheduledExecutor();
@@ -172,16 +174,22 @@ class ExampleSoak {
     }
 
     private void assertExactCounts(MetricsSnapshot s, CountingCatalog counted, PrometheusText scraped) {
-        String tools = "MediaTools";
+        String tools = "mcp_tools";
         for (String method : METHODS.values()) {
             long calls = sum(toolCalls, method);
             long errors = sum(toolErrors, method);
-            assertEquals(calls, s.count("tool.calls", "component", tools, "method", method), method);
-            assertEquals(calls - errors, s.count("tool.successes", "component", tools, "method", method), method);
-            assertEquals(errors, s.sum("tool.errors", "component", tools, "method", method), method);
-            assertEquals(calls, s.count("tool.duration", "component", tools, "method", method), method);
-            assertEquals((double) calls, scraped.sum("tool_calls_total", "component", tools, "method", method), method);
-            assertEquals((double) errors, scraped.sum("tool_errors_total", "component", tools, "method", method), method);
+            assertEquals(calls, s.count("mcp.tool.calls", "component", tools, "method", method), method);
+            assertEquals(calls - errors, s.count("mcp.tool.successes", "component", tools, "method", method), method);
+            assertEquals(errors, s.sum("mcp.tool.errors", "component", tools, "method", method), method);
+            assertEquals(calls, s.count("mcp.tool.duration", "component", tools, "method", method), method);
+            assertEquals((double) calls, scraped.sum("mcp_tool_calls_total", "component", tools, "method", method),
+                    method);
+            assertEquals((double) errors, scraped.sum("mcp_tool_errors_total", "component", tools, "method", method),
+                    method);
+            assertEquals((double) calls, scraped.sum("mcp_server_operation_duration_seconds_count",
+                    "gen_ai_tool_name", method), method);
+            assertEquals((double) errors, scraped.sum("mcp_server_operation_duration_seconds_count",
+                    "gen_ai_tool_name", method, "error_type", "tool_error"), method);
         }
         long apiErrors = 0;
         for (Map.Entry<String, Long> e : counted.calls().entrySet()) {

@@ -162,21 +162,24 @@ class McpServerIT {
         assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
         PrometheusText prom = PrometheusText.parse(reply.body());
 
-        String tools = "MediaTools";
-        assertEquals(8, prom.sum("tool_calls_total", "component", tools), reply.body());
-        assertEquals(6, prom.sum("tool_successes_total", "component", tools));
-        assertEquals(2, prom.sum("tool_errors_total", "component", tools));
-        assertEquals(2, prom.sum("tool_calls_total", "component", tools, "method", "searchMedia"));
-        assertEquals(1, prom.sum("tool_errors_total", "component", tools, "method", "searchMedia",
-                "error_type", "InvalidArgumentException"));
-        assertEquals(3, prom.sum("tool_calls_total", "component", tools, "method", "getMedia"));
-        assertEquals(1, prom.sum("tool_errors_total", "component", tools, "method", "getMedia",
-                "error_type", "MediaNotFoundException"));
-        for (String method : List.of("listCategories", "getPlaybackUrl", "updateMetadata")) {
-            assertEquals(1, prom.sum("tool_calls_total", "component", tools, "method", method), method);
-            assertEquals(0, prom.sum("tool_errors_total", "component", tools, "method", method), method);
+        String duration = "mcp_server_operation_duration_seconds_count"; // OpenTelemetry's, from kmon-mcp
+        assertEquals(8, prom.sum(duration, "mcp_method_name", "tools/call"), reply.body());
+        assertEquals(2, prom.sum(duration, "mcp_method_name", "tools/call", "error_type", "tool_error"));
+        assertEquals(2, prom.sum(duration, "gen_ai_tool_name", "search_media"));
+        assertEquals(1, prom.sum(duration, "gen_ai_tool_name", "search_media", "error_type", "tool_error"));
+        assertEquals(3, prom.sum(duration, "gen_ai_tool_name", "get_media"));
+        assertEquals(1, prom.sum(duration, "gen_ai_tool_name", "get_media", "error_type", "tool_error"));
+        for (String tool : List.of("list_categories", "get_playback_url", "update_metadata")) {
+            assertEquals(1, prom.sum(duration, "gen_ai_tool_name", tool), tool);
+            assertEquals(0, prom.sum(duration, "gen_ai_tool_name", tool, "error_type", "tool_error"), tool);
         }
-        assertEquals(8, prom.sum("tool_duration_seconds_count", "component", tools));
+
+        String tools = "mcp_tools"; // kmon's own series of the same calls
+        assertEquals(8, prom.sum("mcp_tool_calls_total", "component", tools));
+        assertEquals(6, prom.sum("mcp_tool_successes_total", "component", tools));
+        assertEquals(2, prom.sum("mcp_tool_errors_total", "component", tools, "error_type", "McpToolError"));
+        assertEquals(3, prom.sum("mcp_tool_calls_total", "component", tools, "method", "get_media"));
+        assertEquals(8, prom.sum("mcp_tool_duration_seconds_count", "component", tools));
 
         String api = "media_api";
         assertEquals(7, prom.sum("api_calls_total", "component", api));
@@ -208,9 +211,9 @@ class McpServerIT {
             Map<String, Object> r = map(row);
             rows.put(r.get("component") + "." + r.get("method"), r);
         }
-        assertEquals(List.of(2L, 1L), callsAndErrors(rows, "MediaTools.searchMedia"), metrics.body());
-        assertEquals(List.of(3L, 1L), callsAndErrors(rows, "MediaTools.getMedia"));
-        assertEquals(List.of(1L, 0L), callsAndErrors(rows, "MediaTools.updateMetadata"));
+        assertEquals(List.of(2L, 1L), callsAndErrors(rows, "mcp_tools.search_media"), metrics.body());
+        assertEquals(List.of(3L, 1L), callsAndErrors(rows, "mcp_tools.get_media"));
+        assertEquals(List.of(1L, 0L), callsAndErrors(rows, "mcp_tools.update_metadata"));
         assertEquals(List.of(1L, 0L), callsAndErrors(rows, "media_api.search"));
         assertEquals(List.of(3L, 1L), callsAndErrors(rows, "media_api.get"));
 
@@ -221,7 +224,7 @@ class McpServerIT {
         assertEquals("healthy", map(checks.get("media_api_connectivity")).get("status"), health.body());
         assertEquals("connected", map(map(checks.get("media_api_connectivity")).get("details")).get("session_status"),
                 health.body());
-        assertTrue(checks.containsKey("media_api") && checks.containsKey("MediaTools"),
+        assertTrue(checks.containsKey("media_api") && checks.containsKey("mcp_tools"),
                 "every monitored component is a check: " + checks.keySet());
 
         ExampleJar.Reply ready = ExampleJar.get(base.resolve("/health/ready"));

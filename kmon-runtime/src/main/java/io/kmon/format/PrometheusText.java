@@ -260,7 +260,9 @@ public final class PrometheusText {
         List<String> keys = new ArrayList<>(tags.size());
         List<String> values = new ArrayList<>(tags.size());
         tags.forEach((k, v) -> {
-            keys.add(k); // MeterId refuses "quantile" and "le", the keys client_java keeps for itself
+            // Dots become underscores, as in names; MeterId refuses "quantile" and "le" (client_java's own
+            // keys) and two keys that would meet here.
+            keys.add(PrometheusNames.underscored(k));
             values.add(v);
         });
         return Labels.of(keys, values);

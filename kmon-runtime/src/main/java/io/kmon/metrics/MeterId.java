@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The identity of one series: a metric name plus its tags, sorted by key.
  *
- * <p>Names are dotted ({@code api.calls}); exporters translate dots to underscores. Names and
+ * <p>Names and tag keys are dotted words ({@code api.calls}, {@code error.type}); the Prometheus
+ * exporter translates dots to underscores, as OpenTelemetry's does, so two keys of one id may
+ * not differ only there ({@code error.type} and {@code error_type}). Names and
  * tag keys are validated here, once, at registration, so every exporter can write them as
  * they are. Tag values are normalised first ({@link SafeValues#tagValue}: lone surrogates
  * replaced, at most {@value SafeValues#MAX_TAG_BYTES} UTF-8 bytes), so two values that would
@@ -22,7 +24,8 @@ public final class MeterId implements Comparable<MeterId> {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
     /** Longest metric name or tag key, in characters (all ASCII). */
     public static final int MAX_NAME_LENGTH = 256;
-    private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** Tag keys may be dotted, as OpenTelemetry's are ({@code error.type}); Prometheus reads the dots as underscores. */
+    private static final Pattern TAG_KEY = NAME;
     /** Tag keys Prometheus uses itself; refused here, once, rather than dropping a family at each scrape. */
     private static final Set<String> RESERVED_TAG_KEYS = Set.of("quantile", "le");
 
@@ -122,7 +125,8 @@ public final class MeterId implements Comparable<MeterId> {
         }
         if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
             throw new IllegalArgumentException(
-                    "invalid tag key '" + key + "': use letters, digits and '_', not starting with a digit or '__'");
+                    "invalid tag key '" + key + "': use dot-separated words of letters, digits and '_', not starting "
+                            + "with a digit or '__'");
         }
         if (RESERVED_TAG_KEYS.contains(key)) {
             throw new IllegalArgumentException("tag key '" + key + "' is reserved: Prometheus gives it to summary "
@@ -130,6 +134,13 @@ public final class MeterId implements Comparable<MeterId> {
         }
         if (tags.put(key, value) != null) {
             throw new IllegalArgumentException("tag key '" + key + "' given twice");
+        }
+        String exported = key.replace('.', '_');
+        for (String other : tags.keySet()) {
+            if (!other.equals(key) && other.replace('.', '_').equals(exported)) {
+                throw new IllegalArgumentException("tag keys '" + other + "' and '" + key
+                        + "' would both be the Prometheus label '" + exported + "'");
+            }
         }
     }
 

@@ -110,6 +110,15 @@ class PrometheusWriterTest {
     }
 
     @Test
+    void dottedNamesAndTagKeys_exportWithUnderscores() {
+        try (Kmon kmon = Fixtures.kmon(clock)) {
+            kmon.counter("mcp.requests", "mcp.method.name", "tools/call").increment();
+            String t = text(kmon, null);
+            assertTrue(t.contains("mcp_requests_total{mcp_method_name=\"tools/call\"} 1"), t);
+        }
+    }
+
+    @Test
     void histogramBuckets_countExactly_atGridBoundaries() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             var timer = kmon.timer("t");

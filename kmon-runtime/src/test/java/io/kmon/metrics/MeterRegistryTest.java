@@ -124,10 +124,19 @@ class MeterRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "1key", "__reserved", "dotted.key"})
+    @ValueSource(strings = {"", "a b", "1key", "__reserved", "trailing.", "a..b", "a.1b"})
     void invalidTagKey_isRejected_namingTheValue(String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MeterId.of("m", key, "v"));
         assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+    }
+
+    @Test
+    void dottedTagKeys_areAccepted_unlessTwoWouldExportAsOneLabel() {
+        assertEquals("error.type", MeterId.of("m", "error.type", "x").tags().firstKey());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MeterId.of("m", "error.type", "x", "error_type", "y"));
+        assertTrue(e.getMessage().contains("'error_type'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MeterId.of("m", "error.type", "x").withTag("error_type", "y"));
     }
 
     @Test

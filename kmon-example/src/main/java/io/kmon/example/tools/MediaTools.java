@@ -1,7 +1,5 @@
 package io.kmon.example.tools;
 
-import io.kmon.annotations.Monitored;
-import io.kmon.annotations.SlowAlert;
 import io.kmon.example.catalog.CatalogException;
 import io.kmon.example.catalog.Category;
 import io.kmon.example.catalog.Media;
@@ -11,19 +9,13 @@ import java.util.List;
 
 /**
  * The MCP tools of the example, one method per tool, each taking the call's raw arguments so
- * that validating them is part of the monitored call. The generated {@code MonitoredMediaTools}
- * records {@code tool.calls}, {@code tool.successes}, {@code tool.errors} and
- * {@code tool.duration} with {@code component=MediaTools} and the method name as
- * {@code method}, and raises a WARNING alert for any call slower than 500 ms.
- *
- * <pre>{@code
- * MediaTools tools = MonitoredMediaTools.wrap(new CatalogMediaTools(catalog), kmon);
- * }</pre>
+ * that validating them is part of the monitored call. Not a {@code @Monitored} interface: the
+ * MCP layer is monitored by kmon-mcp around the SDK's tool specifications
+ * ({@link ToolDispatcher}), under OpenTelemetry's names; the media API behind it is the
+ * {@code @Monitored} one.
  */
-@Monitored(name = "MediaTools", prefix = "tool")
-@SlowAlert(millis = MediaTools.SLOW_MILLIS)
 public interface MediaTools {
-    /** A tool call slower than this raises an alert. */
+    /** A tool call slower than this raises a WARNING alert (the example's kmon-mcp policy). */
     long SLOW_MILLIS = 500;
 
     /** {@code search_media}: entries matching {@code query}, optionally in {@code category_id}. */

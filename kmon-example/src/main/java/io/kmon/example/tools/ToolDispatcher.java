@@ -3,8 +3,10 @@ package io.kmon.example.tools;
 import io.kmon.example.catalog.CatalogAuthenticationException;
 import io.kmon.example.catalog.CatalogConnectionException;
 import io.kmon.example.catalog.CatalogException;
+import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,23 +20,32 @@ import java.util.Objects;
  * went wrong, so the model reads it and the server keeps serving. The MCP server and the
  * {@code --demo} traffic both call tools through here.
  *
- * <p>Timing and counting happen in the monitored {@link MediaTools} proxy the bindings call,
- * not here.
+ * <p>The tools are monitored by kmon-mcp: {@link #specifications()} are the instrumented
+ * specifications the server serves, and {@link #call} goes through the same ones (without an
+ * exchange), so a demo call is counted exactly as an MCP client's.
  */
 public final class ToolDispatcher {
     private static final System.Logger LOG = System.getLogger(ToolDispatcher.class.getName());
 
     private final Map<String, ToolBinding> bindings = new LinkedHashMap<>();
+    private final Map<String, SyncToolSpecification> specifications = new LinkedHashMap<>();
     private final McpJsonMapper json;
 
-    /** A dispatcher for {@code bindings}, writing results with {@code json}. */
-    public ToolDispatcher(List<ToolBinding> bindings, McpJsonMapper json) {
+    /** A dispatcher for {@code bindings}, writing results with {@code json}, its tools monitored by {@code mcp}. */
+    public ToolDispatcher(List<ToolBinding> bindings, McpJsonMapper json, KmonMcp mcp) {
         this.json = Objects.requireNonNull(json, "json");
         for (ToolBinding binding : bindings) {
             if (this.bindings.putIfAbsent(binding.name(), binding) != null) {
                 throw new IllegalArgumentException("duplicate tool name: " + binding.name());
             }
         }
+        List<SyncToolSpecification> plain = this.bindings.values().stream()
+                .map(binding -> SyncToolSpecification.builder()
+                        .tool(binding.tool())
+                        .callHandler((exchange, request) -> run(binding, request.arguments()))
+                        .build())
+                .toList();
+        mcp.tools(plain).forEach(spec -> specifications.put(spec.tool().name(), spec));
     }
 
     /** The tool names, in definition order. */
@@ -48,10 +59,15 @@ public final class ToolDispatcher {
      * @throws IllegalArgumentException when there is no tool {@code name}
      */
     public CallToolResult call(String name, Map<String, Object> arguments) {
-        ToolBinding binding = bindings.get(name);
-        if (binding == null) {
+        SyncToolSpecification spec = specifications.get(name);
+        if (spec == null) {
             throw new IllegalArgumentException("unknown tool '" + name + "'; known: " + bindings.keySet());
         }
+        return spec.callHandler().apply(null, CallToolRequest.builder(name).arguments(arguments).build());
+    }
+
+    private CallToolResult run(ToolBinding binding, Map<String, Object> arguments) {
+        String name = binding.name();
         Object result;
         try {
             result = binding.call().call(ToolArguments.of(name, arguments));
@@ -80,13 +96,8 @@ public final class ToolDispatcher {
         return CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 
-    /** The tools as the SDK's server wants them: each call goes through {@link #call}. */
+    /** The tools as the SDK's server wants them, monitored. */
     public List<SyncToolSpecification> specifications() {
-        return bindings.values().stream()
-                .map(binding -> SyncToolSpecification.builder()
-                        .tool(binding.tool())
-                        .callHandler((exchange, request) -> call(request.name(), request.arguments()))
-                        .build())
-                .toList();
+        return List.copyOf(specifications.values());
     }
 }

@@ -11,6 +11,8 @@ import io.kmon.example.tools.CatalogMediaTools;
 import io.kmon.example.tools.MediaToolDefinitions;
 import io.kmon.example.tools.MediaTools;
 import io.kmon.example.tools.ToolDispatcher;
+import io.kmon.Kmon;
+import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -21,14 +23,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DemoTrafficTest {
     private final List<Duration> delays = new ArrayList<>();
     private final SimulatedLink link = new SimulatedLink(delays::add);
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
+    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final KmonMcp mcp = KmonMcp.instrument(kmon);
     private final ToolDispatcher tools = new ToolDispatcher(MediaToolDefinitions.bind(
-            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json);
+            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json, mcp);
+
+    @AfterEach
+    void closeKmon() {
+        kmon.close();
+    }
 
     private DemoTraffic demo(DemoTraffic.Pause pause) {
         return new DemoTraffic(tools, link, new Random(7), pause);

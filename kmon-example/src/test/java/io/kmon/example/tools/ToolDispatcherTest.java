@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kmon.example.catalog.InMemoryMediaCatalog;
 import io.kmon.example.catalog.MediaNotFoundException;
 import io.kmon.example.catalog.SimulatedLink;
+import io.kmon.Kmon;
+import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -18,16 +20,24 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ToolDispatcherTest {
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
     private final SimulatedLink link = new SimulatedLink(d -> { });
+    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final KmonMcp mcp = KmonMcp.instrument(kmon);
     private final ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(
-            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json);
+            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json, mcp);
 
     private static String text(CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    @AfterEach
+    void closeKmon() {
+        kmon.close();
     }
 
     @Test
@@ -72,7 +82,7 @@ class ToolDispatcherTest {
                 McpSchema.Tool.builder("boom", json, "{\"type\":\"object\"}").build(),
                 args -> {
                     throw new IllegalStateException("secret internals");
-                })), json);
+                })), json, mcp);
 
         CallToolResult result = broken.call("boom", Map.of());
 
@@ -86,7 +96,7 @@ class ToolDispatcherTest {
                 McpSchema.Tool.builder("gone", json, "{\"type\":\"object\"}").build(),
                 args -> {
                     throw new MediaNotFoundException("0_aaaaaaaa");
-                })), json);
+                })), json, mcp);
 
         assertEquals("Media API error: no media entry with id '0_aaaaaaaa'", text(failing.call("gone", null)));
     }
@@ -104,7 +114,7 @@ class ToolDispatcherTest {
         ToolBinding binding = new ToolBinding(tool, args -> "ok");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ToolDispatcher(List.of(binding, binding), json));
+                () -> new ToolDispatcher(List.of(binding, binding), json, mcp));
         assertEquals("duplicate tool name: twice", e.getMessage());
     }
 
