@@ -97,6 +97,16 @@ public final class MetricNaming {
     }
 
     /**
+     * {@return the Prometheus label name of tag key {@code key}: dots as underscores, as
+     * OpenTelemetry's Prometheus exporter writes them ({@code error.type} is {@code error_type})}
+     *
+     * @param key a kmon tag key
+     */
+    public static String labelName(String key) {
+        return underscored(key);
+    }
+
+    /**
      * {@return the default classic bucket boundaries in seconds: the powers of two from
      * 2^{@value #MIN_BOUNDARY_EXPONENT} to 2^{@value #MAX_BOUNDARY_EXPONENT}, ascending}
      */

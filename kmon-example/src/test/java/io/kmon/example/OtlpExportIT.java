@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class OtlpExportIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String TOOLS = "MediaTools";
+    private static final String TOOLS = "mcp_tools";
 
     private final List<String> stderr = new CopyOnWriteArrayList<>();
 
@@ -68,8 +68,8 @@ class OtlpExportIT {
                 OtlpReceiver.Export seen = receiver.await(e -> toolCalls(e) == 5, WAIT);
                 assertEquals("media-it", seen.resourceAttribute("service.name"));
                 assertEquals(5, toolDurationCount(seen));
-                assertEquals(3, toolCalls(seen, "listCategories"));
-                assertEquals(2, toolCalls(seen, "getMedia"));
+                assertEquals(3, toolCalls(seen, "list_categories"));
+                assertEquals(2, toolCalls(seen, "get_media"));
             } finally {
                 client.closeGracefully();
             }
@@ -94,9 +94,9 @@ class OtlpExportIT {
         return toolCalls(e, null);
     }
 
-    /** {@code tool.calls} of the tools component, summed over methods (or of one method). */
+    /** kmon-mcp's {@code mcp.tool.calls} of the tools component, summed over tools (or of one tool). */
     private static long toolCalls(OtlpReceiver.Export e, String method) {
-        return e.metric("tool.calls").map(Metric::getSum).stream()
+        return e.metric("mcp.tool.calls").map(Metric::getSum).stream()
                 .flatMap(s -> s.getDataPointsList().stream())
                 .filter(p -> TOOLS.equals(OtlpReceiver.attribute(p.getAttributesList(), "component")))
                 .filter(p -> method == null || method.equals(OtlpReceiver.attribute(p.getAttributesList(), "method")))
@@ -104,10 +104,11 @@ class OtlpExportIT {
                 .sum();
     }
 
+    /** The count of OpenTelemetry's {@code mcp.server.operation.duration} over every {@code tools/call}. */
     private static long toolDurationCount(OtlpReceiver.Export e) {
-        return e.metric("tool.duration").map(Metric::getExponentialHistogram).stream()
+        return e.metric("mcp.server.operation.duration").map(Metric::getExponentialHistogram).stream()
                 .flatMap(h -> h.getDataPointsList().stream())
-                .filter(p -> TOOLS.equals(OtlpReceiver.attribute(p.getAttributesList(), "component")))
+                .filter(p -> "tools/call".equals(OtlpReceiver.attribute(p.getAttributesList(), "mcp.method.name")))
                 .mapToLong(ExponentialHistogramDataPoint::getCount)
                 .sum();
     }

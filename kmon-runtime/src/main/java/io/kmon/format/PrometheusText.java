@@ -262,7 +262,7 @@ public final class PrometheusText {
         tags.forEach((k, v) -> {
             // Dots become underscores, as in names; MeterId refuses "quantile" and "le" (client_java's own
             // keys) and two keys that would meet here.
-            keys.add(PrometheusNames.underscored(k));
+            keys.add(MetricNaming.labelName(k));
             values.add(v);
         });
         return Labels.of(keys, values);

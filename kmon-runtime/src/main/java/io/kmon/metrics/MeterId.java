@@ -1,5 +1,6 @@
 package io.kmon.metrics;
 
+import io.kmon.annotations.MetricNaming;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -135,9 +136,9 @@ public final class MeterId implements Comparable<MeterId> {
         if (tags.put(key, value) != null) {
             throw new IllegalArgumentException("tag key '" + key + "' given twice");
         }
-        String exported = key.replace('.', '_');
+        String exported = MetricNaming.labelName(key);
         for (String other : tags.keySet()) {
-            if (!other.equals(key) && other.replace('.', '_').equals(exported)) {
+            if (!other.equals(key) && MetricNaming.labelName(other).equals(exported)) {
                 throw new IllegalArgumentException("tag keys '" + other + "' and '" + key
                         + "' would both be the Prometheus label '" + exported + "'");
             }
