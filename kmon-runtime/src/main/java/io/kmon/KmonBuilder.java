@@ -263,10 +263,28 @@ public final class KmonBuilder {
     /** {@return the instance} */
     public Kmon build() {
         int capacity = (int) Math.max(1, seriesRetention.toMillis() / sampleInterval.toMillis());
-        return new Kmon(new KmonConfig(clock, window, sampleInterval, capacity, 1_000, maxSeriesPerName,
-                backgroundThread, alertCooldown, ruleInterval, healthTimeout, alertHistorySize, maxErrorGroups,
-                componentFailureRatio, failedCallsThreshold, componentFailuresThreshold, systemMetrics, logger,
-                maxMetricNames, maxComponents, maxHealthChecks, callbackTimeout));
+        return new Kmon(new KmonConfig(
+                clock,
+                window,
+                sampleInterval,
+                capacity,
+                1_000,
+                maxSeriesPerName,
+                backgroundThread,
+                alertCooldown,
+                ruleInterval,
+                healthTimeout,
+                alertHistorySize,
+                maxErrorGroups,
+                componentFailureRatio,
+                failedCallsThreshold,
+                componentFailuresThreshold,
+                systemMetrics,
+                logger,
+                maxMetricNames,
+                maxComponents,
+                maxHealthChecks,
+                callbackTimeout));
     }
 
     private static int positive(int n, String name) {

@@ -24,7 +24,10 @@ class GaugeFailuresTest {
     @Test
     void supplierThrowingAnError_readsNaNAndTheHookIsTold() {
         List<String> told = new ArrayList<>();
-        MeterRegistry registry = new MeterRegistry(new FakeClock(0), 60_000, 10,
+        MeterRegistry registry = new MeterRegistry(
+                new FakeClock(0),
+                60_000,
+                10,
                 (id, failure) -> told.add(id.name() + " " + failure.getClass().getSimpleName()));
         FunctionGauge missing = registry.gauge(MeterId.of("cache.size"), () -> {
             throw new NoClassDefFoundError("com/example/Cache");
@@ -36,15 +39,18 @@ class GaugeFailuresTest {
 
         assertTrue(Double.isNaN(missing.value()));
         assertEquals(2, missing.failures());
-        assertEquals(List.of("cache.size NoClassDefFoundError", "pool.size NullPointerException",
-                "cache.size NoClassDefFoundError"), told);
+        assertEquals(
+                List.of(
+                        "cache.size NoClassDefFoundError",
+                        "pool.size NullPointerException",
+                        "cache.size NoClassDefFoundError"),
+                told);
     }
 
     @Test
     void functionCounterThrowing_readsItsLastGoodValue_neverLess() {
         List<String> told = new ArrayList<>();
-        MeterRegistry registry = new MeterRegistry(new FakeClock(0), 60_000, 10,
-                (id, failure) -> told.add(id.name()));
+        MeterRegistry registry = new MeterRegistry(new FakeClock(0), 60_000, 10, (id, failure) -> told.add(id.name()));
         long[] source = {41};
         FunctionCounter jobs = registry.functionCounter(MeterId.of("jobs"), () -> {
             if (source[0] < 0) {
@@ -74,7 +80,11 @@ class GaugeFailuresTest {
     @Test
     void failingGauges_areCountedPerNameAndLoggedOnce() {
         RecordingLogger logger = new RecordingLogger();
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger).build()) {
+        try (Kmon kmon = Kmon.builder()
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .logger(logger)
+                .build()) {
             kmon.gauge("pool.size", () -> {
                 throw new IllegalStateException("pool gone");
             });
@@ -88,7 +98,8 @@ class GaugeFailuresTest {
 
             assertEquals(3L, kmon.internalFailureCounts().get("read:pool.size"));
             assertEquals(3L, kmon.internalFailureCounts().get("read:cache.size"));
-            assertTrue(kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "read:cache.size") >= 3,
+            assertTrue(
+                    kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "read:cache.size") >= 3,
                     "exported as monitoring.internal_failures{source}");
             assertEquals(1, logger.containing("read:pool.size").size());
             assertEquals(1, logger.containing("read:cache.size").size());

@@ -37,7 +37,11 @@ class KmonAlertingTest {
     private Kmon kmon = quiet().build();
 
     private KmonBuilder quiet() {
-        return Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false).logger(logger);
+        return Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .logger(logger);
     }
 
     @AfterEach
@@ -118,12 +122,16 @@ class KmonAlertingTest {
         assertEquals(1, alerts.size());
         assertEquals(AlertLevel.ERROR, alerts.get(0).level());
         assertEquals("call_failure", alerts.get(0).rule());
-        assertTrue(alerts.get(0).message().contains("ConnectException: refused"), alerts.get(0).message());
+        assertTrue(
+                alerts.get(0).message().contains("ConnectException: refused"),
+                alerts.get(0).message());
 
         List<ErrorGroup> groups = kmon.errors().groups();
         assertEquals(2, groups.size());
-        ErrorGroup bug = groups.stream().filter(g -> g.type().equals(IllegalStateException.class.getName()))
-                .findFirst().orElseThrow();
+        ErrorGroup bug = groups.stream()
+                .filter(g -> g.type().equals(IllegalStateException.class.getName()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, bug.count());
         assertEquals("Db", bug.component());
         assertEquals("find", bug.method());
@@ -138,7 +146,8 @@ class KmonAlertingTest {
         }
         kmon.checkAlertsNow();
 
-        List<String> rules = kmon.alerts().recent().stream().map(Alert::rule).sorted().toList();
+        List<String> rules =
+                kmon.alerts().recent().stream().map(Alert::rule).sorted().toList();
         assertEquals(List.of(ComponentFailuresRule.NAME, FailedCallsRule.NAME), rules);
     }
 
@@ -155,7 +164,10 @@ class KmonAlertingTest {
         kmon.checkAlertsNow(); // still flooding: within the cooldown
 
         MetricsSnapshot s = kmon.snapshot();
-        assertEquals(101, s.counters().filter(c -> c.id().name().equals("user.login")).count(), "cap + overflow");
+        assertEquals(
+                101,
+                s.counters().filter(c -> c.id().name().equals("user.login")).count(),
+                "cap + overflow");
         assertEquals(1_000_001, s.sum("user.login"), "nothing lost: folded calls count in the overflow series");
         assertEquals(999_901L, s.folded().get("user.login"));
         assertEquals(999_901, s.count(MetricNames.SERIES_FOLDED));

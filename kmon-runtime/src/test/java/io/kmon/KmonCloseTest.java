@@ -36,8 +36,12 @@ class KmonCloseTest {
     void close_leavesNoKmonThreadAndRemovesTheLogHandler() throws Exception {
         Set<Thread> before = kmonThreads();
         CountDownLatch never = new CountDownLatch(1);
-        Kmon kmon = Kmon.builder().logger(new RecordingLogger()).sampleInterval(Duration.ofMillis(50))
-                .ruleInterval(Duration.ofMillis(50)).healthTimeout(Duration.ofMillis(100)).build();
+        Kmon kmon = Kmon.builder()
+                .logger(new RecordingLogger())
+                .sampleInterval(Duration.ofMillis(50))
+                .ruleInterval(Duration.ofMillis(50))
+                .healthTimeout(Duration.ofMillis(100))
+                .build();
         kmon.health().register("hangs", () -> {
             never.await(); // interruptible: close() ends it
             return HealthResult.healthy();
@@ -59,7 +63,10 @@ class KmonCloseTest {
     @Test
     void closeWhileCallsAndReportsAreInFlight_throwsNothingToCallers() throws Exception {
         Set<Thread> before = kmonThreads();
-        Kmon kmon = Kmon.builder().logger(new RecordingLogger()).systemMetrics(false).build();
+        Kmon kmon = Kmon.builder()
+                .logger(new RecordingLogger())
+                .systemMetrics(false)
+                .build();
         MethodMonitor find = kmon.component("Db", "api").method("find", MS, AlertLevel.WARNING, IOException.class);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService callers = Executors.newFixedThreadPool(4);

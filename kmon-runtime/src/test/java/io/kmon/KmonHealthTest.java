@@ -25,8 +25,13 @@ class KmonHealthTest {
     private static final long MS = 1_000_000;
 
     private final FakeClock clock = new FakeClock();
-    private final Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false)
-            .logger(new RecordingLogger()).healthTimeout(Duration.ofMillis(300)).build();
+    private final Kmon kmon = Kmon.builder()
+            .clock(clock)
+            .backgroundThread(false)
+            .systemMetrics(false)
+            .logger(new RecordingLogger())
+            .healthTimeout(Duration.ofMillis(300))
+            .build();
 
     @AfterEach
     void close() {
@@ -35,12 +40,17 @@ class KmonHealthTest {
 
     @Test
     void defaultChecks_areRegisteredAndHealthyAtStart() {
-        assertEquals(Set.of(DefaultChecks.UPTIME, DefaultChecks.MEMORY, DefaultChecks.RECENT_ERRORS), kmon.health().names());
+        assertEquals(
+                Set.of(DefaultChecks.UPTIME, DefaultChecks.MEMORY, DefaultChecks.RECENT_ERRORS),
+                kmon.health().names());
         clock.advance(Duration.ofSeconds(42));
         HealthReport report = kmon.health().check();
         assertEquals(42.0, report.uptimeSeconds());
-        assertEquals(HealthStatus.HEALTHY, report.checks().get(DefaultChecks.UPTIME).status());
-        assertEquals(HealthStatus.HEALTHY, report.checks().get(DefaultChecks.RECENT_ERRORS).status());
+        assertEquals(
+                HealthStatus.HEALTHY, report.checks().get(DefaultChecks.UPTIME).status());
+        assertEquals(
+                HealthStatus.HEALTHY,
+                report.checks().get(DefaultChecks.RECENT_ERRORS).status());
     }
 
     @Test
@@ -79,7 +89,9 @@ class KmonHealthTest {
     @Test
     void errorAlerts_makeRecentErrorsDegraded() {
         kmon.alert(AlertLevel.ERROR, "broken", "c", Map.of());
-        assertEquals(HealthStatus.DEGRADED, kmon.health().check().checks().get(DefaultChecks.RECENT_ERRORS).status());
+        assertEquals(
+                HealthStatus.DEGRADED,
+                kmon.health().check().checks().get(DefaultChecks.RECENT_ERRORS).status());
     }
 
     @Test
@@ -95,12 +107,15 @@ class KmonHealthTest {
             });
             kmon.health().register("null", () -> null);
 
-            HealthReport report = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> kmon.health().check());
+            HealthReport report = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10), () -> kmon.health().check());
             assertEquals(HealthStatus.UNHEALTHY, report.checks().get("hangs").status());
             assertEquals(HealthStatus.UNHEALTHY, report.checks().get("throws").status());
             assertEquals("no route", report.checks().get("throws").details().get("message"));
             assertEquals(HealthStatus.UNHEALTHY, report.checks().get("null").status());
-            assertEquals(HealthStatus.HEALTHY, report.checks().get(DefaultChecks.UPTIME).status());
+            assertEquals(
+                    HealthStatus.HEALTHY,
+                    report.checks().get(DefaultChecks.UPTIME).status());
             assertEquals(HealthStatus.DEGRADED, report.status());
         } finally {
             never.countDown();
@@ -109,14 +124,28 @@ class KmonHealthTest {
 
     @Test
     void systemMetricsOn_memoryCheckReadsTheProbeAndSamplersSetGauges() {
-        try (Kmon withSystem = Kmon.builder().clock(clock).backgroundThread(false).logger(new RecordingLogger()).build()) {
+        try (Kmon withSystem = Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .logger(new RecordingLogger())
+                .build()) {
             withSystem.sampleNow();
             assertTrue(withSystem.system().isPresent());
-            String status = (String) withSystem.health().check().checks().get(DefaultChecks.MEMORY).details().get("status");
+            String status = (String) withSystem
+                    .health()
+                    .check()
+                    .checks()
+                    .get(DefaultChecks.MEMORY)
+                    .details()
+                    .get("status");
             assertTrue(Set.of("ok", "warning", "critical").contains(status), status);
-            assertFalse(Double.isNaN(withSystem.snapshot().gauges()
+            assertFalse(Double.isNaN(withSystem
+                    .snapshot()
+                    .gauges()
                     .filter(g -> g.id().name().equals("system.memory.usage_percent"))
-                    .findFirst().orElseThrow().value()));
+                    .findFirst()
+                    .orElseThrow()
+                    .value()));
         }
     }
 }

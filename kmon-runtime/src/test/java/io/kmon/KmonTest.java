@@ -30,7 +30,8 @@ class KmonTest {
 
     @Test
     void create_makesIsolatedInstances() {
-        try (Kmon a = Kmon.create(); Kmon b = Kmon.create()) {
+        try (Kmon a = Kmon.create();
+                Kmon b = Kmon.create()) {
             a.counter("c").increment();
             assertNotSame(a, b);
             assertEquals(0, b.snapshot().count("c"));

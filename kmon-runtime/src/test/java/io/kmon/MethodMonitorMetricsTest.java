@@ -84,8 +84,16 @@ class MethodMonitorMetricsTest {
         cancelled.cancel(true);
         MetricsSnapshot s = kmon.snapshot();
         assertEquals(1, s.count("api.errors", "component", "Catalog", "method", "find", "error_type", "IOException"));
-        assertEquals(1, s.count("api.errors", "component", "Catalog", "method", "find",
-                "error_type", CancellationException.class.getSimpleName()));
+        assertEquals(
+                1,
+                s.count(
+                        "api.errors",
+                        "component",
+                        "Catalog",
+                        "method",
+                        "find",
+                        "error_type",
+                        CancellationException.class.getSimpleName()));
     }
 
     @Test
@@ -107,7 +115,8 @@ class MethodMonitorMetricsTest {
 
     @Test
     void component_withAnotherPrefix_isRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kmon.component("Catalog", "kmon"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> kmon.component("Catalog", "kmon"));
         assertTrue(e.getMessage().contains("already uses prefix 'api'"), e.getMessage());
     }
 

@@ -32,8 +32,8 @@ public class DropwizardBenchmark {
     public void setUp() {
         MetricRegistry registry = new MetricRegistry();
         defaultTimer = registry.timer("bench.dropwizard");
-        slidingTimer = registry.register("bench.dropwizard.sliding",
-                new Timer(new SlidingTimeWindowArrayReservoir(1, TimeUnit.SECONDS)));
+        slidingTimer = registry.register(
+                "bench.dropwizard.sliding", new Timer(new SlidingTimeWindowArrayReservoir(1, TimeUnit.SECONDS)));
     }
 
     /** {@code Timer.Context c = timer.time()} ... {@code c.stop()} with the default reservoir. */

@@ -30,7 +30,11 @@ public final class ExportBridge {
     /** The {@code /metrics} JSON body now: snapshot, health, summary and JSON. */
     public byte[] metricsJson() {
         MetricsSnapshot snapshot = kmon.snapshot();
-        return Json.bytes(StatusJson.of(snapshot, kmon.startMillis(), kmon.seriesNames(), kmon.health().check(),
+        return Json.bytes(StatusJson.of(
+                snapshot,
+                kmon.startMillis(),
+                kmon.seriesNames(),
+                kmon.health().check(),
                 kmon.health().names().size(),
                 kmon.alerts().countsSince(snapshot.timestampMillis() - StatusJson.RECENT.toMillis()),
                 kmon.alerts().total()));

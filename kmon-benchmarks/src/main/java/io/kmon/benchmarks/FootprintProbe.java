@@ -3,10 +3,10 @@ package io.kmon.benchmarks;
 import io.kmon.Kmon;
 import io.kmon.benchmarks.report.Footprint;
 import io.kmon.internal.MethodMonitor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jol.info.ClassLayout;
@@ -44,7 +44,8 @@ public final class FootprintProbe {
         if (methods < HOT_METHODS) {
             throw new IllegalArgumentException("methods must be at least " + HOT_METHODS + ": " + methods);
         }
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
+        try (Kmon kmon =
+                Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
             GraphLayout emptyLayout = GraphLayout.parseInstance(kmon);
             long empty = emptyLayout.totalSize();
             List<MethodMonitor> handles = MonitoredMethods.register(kmon, methods);
@@ -58,7 +59,8 @@ public final class FootprintProbe {
             hammer(handles.subList(0, HOT_METHODS));
             long hot = retained(kmon);
             double usedPer = (double) (used - empty) / methods;
-            return new Footprint(methods,
+            return new Footprint(
+                    methods,
                     (double) (fresh - empty) / methods,
                     usedPer,
                     usedPer + (double) (hot - used) / HOT_METHODS,
@@ -77,8 +79,12 @@ public final class FootprintProbe {
      */
     private static double spreadBytes(long fromNanos, long toNanos) {
         AtomicLong now = new AtomicLong(1_700_000_000_000L);
-        try (Kmon kmon = Kmon.builder().clock(now::get).window(Duration.ofHours(1))
-                .backgroundThread(false).systemMetrics(false).build()) {
+        try (Kmon kmon = Kmon.builder()
+                .clock(now::get)
+                .window(Duration.ofHours(1))
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .build()) {
             long empty = retained(kmon);
             List<MethodMonitor> handles = MonitoredMethods.register(kmon, SPREAD_METHODS);
             for (int half = 0; half < 3; half++) {
@@ -124,7 +130,8 @@ public final class FootprintProbe {
 
     /** Per method, one {@code MonitoredService.wrap} alone in a fresh {@code Kmon}, after one call of each. */
     private static double wrapBytes() {
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
+        try (Kmon kmon =
+                Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
             long empty = retained(kmon);
             Service monitored = MonitoredService.wrap(new Work(), kmon);
             monitored.call(1);
@@ -140,22 +147,26 @@ public final class FootprintProbe {
     }
 
     private static long proxyBytes() {
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
-            return ClassLayout.parseInstance(MonitoredService.wrap(new Work(), kmon)).instanceSize();
+        try (Kmon kmon =
+                Kmon.builder().backgroundThread(false).systemMetrics(false).build()) {
+            return ClassLayout.parseInstance(MonitoredService.wrap(new Work(), kmon))
+                    .instanceSize();
         }
     }
 
     /** The classes whose retained bytes grew most, largest first. */
     private static String breakdown(GraphLayout before, GraphLayout after) {
         List<Class<?>> classes = new ArrayList<>(after.getClasses());
-        classes.sort(Comparator.comparingLong((Class<?> c) -> grown(before, after, c)).reversed());
+        classes.sort(Comparator.comparingLong((Class<?> c) -> grown(before, after, c))
+                .reversed());
         StringBuilder b = new StringBuilder();
         for (Class<?> c : classes.subList(0, Math.min(12, classes.size()))) {
             long bytes = grown(before, after, c);
             if (bytes <= 0) {
                 break;
             }
-            long count = after.getClassCounts().count(c) - before.getClassCounts().count(c);
+            long count =
+                    after.getClassCounts().count(c) - before.getClassCounts().count(c);
             b.append(String.format(java.util.Locale.ROOT, "%,10d B  %,7d x %s%n", bytes, count, c.getName()));
         }
         return b.toString();

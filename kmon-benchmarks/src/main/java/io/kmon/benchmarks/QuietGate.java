@@ -65,7 +65,8 @@ final class QuietGate {
         try {
             for (String line : Files.readAllLines(stat, StandardCharsets.UTF_8)) {
                 if (line.startsWith("procs_running ")) {
-                    return Integer.parseInt(line.substring("procs_running ".length()).trim());
+                    return Integer.parseInt(
+                            line.substring("procs_running ".length()).trim());
                 }
             }
         } catch (IOException | NumberFormatException | SecurityException e) {

@@ -7,10 +7,10 @@ import io.kmon.benchmarks.report.Report;
 import io.kmon.benchmarks.report.Results;
 import io.kmon.benchmarks.report.Run;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,9 +48,15 @@ public final class Suite {
     static final String FULL_JVM_ARGS = "-Xms2g -Xmx2g";
     static final int FOOTPRINT_METHODS = 1_000;
     /** The benchmark classes, in the order. */
-    static final List<Class<?>> CLASSES = List.of(BaselineBenchmark.class, KmonBenchmark.class,
-            DynamicProxyBenchmark.class, MicrometerBenchmark.class, DropwizardBenchmark.class,
-            PrometheusBenchmark.class, ExportBenchmark.class, AnatomyBenchmark.class);
+    static final List<Class<?>> CLASSES = List.of(
+            BaselineBenchmark.class,
+            KmonBenchmark.class,
+            DynamicProxyBenchmark.class,
+            MicrometerBenchmark.class,
+            DropwizardBenchmark.class,
+            PrometheusBenchmark.class,
+            ExportBenchmark.class,
+            AnatomyBenchmark.class);
     /** How long a full run may wait in all, between benchmarks, for other processes to finish. */
     static final Duration WAIT_BUDGET = Duration.ofMinutes(10);
 
@@ -68,12 +74,12 @@ public final class Suite {
             return;
         }
         boolean smoke = options.containsKey("smoke");
-        Path out = Path.of(options.getOrDefault("out",
-                smoke ? "kmon-benchmarks/target/BENCHMARKS-smoke.md" : "docs/BENCHMARKS.md"));
+        Path out = Path.of(options.getOrDefault(
+                "out", smoke ? "kmon-benchmarks/target/BENCHMARKS-smoke.md" : "docs/BENCHMARKS.md"));
         String include = options.getOrDefault("include", ALL);
         List<Integer> threads = threads(options.getOrDefault("threads", "1,2"));
-        String command = options.getOrDefault("command", "java -jar kmon-benchmarks/target/benchmarks.jar "
-                + String.join(" ", args));
+        String command = options.getOrDefault(
+                "command", "java -jar kmon-benchmarks/target/benchmarks.jar " + String.join(" ", args));
 
         Path root = Path.of("/");
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -98,9 +104,17 @@ public final class Suite {
         Footprint footprint = FootprintProbe.measure(FOOTPRINT_METHODS);
         String loadEnd = Machine.loadAverage(root);
 
-        Run run = new Run(date, Machine.read(root), loadStart, loadEnd, command, settings(smoke, threads),
-                new Results(measurements), Optional.of(footprint));
-        String analysis = Files.exists(out) ? Report.analysisOf(Files.readString(out, StandardCharsets.UTF_8))
+        Run run = new Run(
+                date,
+                Machine.read(root),
+                loadStart,
+                loadEnd,
+                command,
+                settings(smoke, threads),
+                new Results(measurements),
+                Optional.of(footprint));
+        String analysis = Files.exists(out)
+                ? Report.analysisOf(Files.readString(out, StandardCharsets.UTF_8))
                 : Report.analysisOf("");
         write(out, Report.render(run, analysis));
         System.out.println("kmon benchmarks: " + measurements.size() + " results written to " + out);
@@ -168,20 +182,27 @@ public final class Suite {
         if (smoke) {
             return b.warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
         }
-        return b.warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+        return b.warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(2));
     }
 
     static String settings(boolean smoke, List<Integer> threads) {
-        String iterations = smoke ? "no warmup, 1 measurement iteration of 200 ms (SMOKE: figures are not measurements)"
+        String iterations = smoke
+                ? "no warmup, 1 measurement iteration of 200 ms (SMOKE: figures are not measurements)"
                 : "3 warmup iterations of 1 s, 5 measurement iterations of 2 s";
         return "JMH 1.37, average time (ns/op), 1 fork, " + iterations + ", threads " + threads
                 + " (the state is shared: at 2 threads both threads call the same monitored method), `-prof gc`, "
-                + "forked JVM args `" + FULL_JVM_ARGS + "`. benchmarked kmon instances run their background thread (alert hand-off, window rotation) but not system metrics (OSHI); export and footprint instances run neither; "
+                + "forked JVM args `" + FULL_JVM_ARGS
+                + "`. benchmarked kmon instances run their background thread (alert hand-off, window rotation) but not system metrics (OSHI); export and footprint instances run neither; "
                 + "Dropwizard's sliding window is 1 s; the footprint uses " + FOOTPRINT_METHODS + " methods. "
-                + (smoke ? "" : "Each benchmark runs on its own, after the machine is quiet (fewer than "
-                + QuietGate.QUIET + " other runnable tasks on average over a second; at most "
-                + WAIT_BUDGET.toMinutes() + " minutes of waiting in all): the Others column shows what it was.");
+                + (smoke
+                        ? ""
+                        : "Each benchmark runs on its own, after the machine is quiet (fewer than "
+                                + QuietGate.QUIET + " other runnable tasks on average over a second; at most "
+                                + WAIT_BUDGET.toMinutes()
+                                + " minutes of waiting in all): the Others column shows what it was.");
     }
 
     static Measurement measurement(RunResult r, double othersRunning) {
@@ -199,8 +220,15 @@ public final class Suite {
                 bytes = r.getSecondaryResults().get(key).getScore();
             }
         }
-        return new Measurement(group, benchmark.substring(lastDot + 1), params, r.getParams().getThreads(),
-                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), bytes, othersRunning);
+        return new Measurement(
+                group,
+                benchmark.substring(lastDot + 1),
+                params,
+                r.getParams().getThreads(),
+                r.getPrimaryResult().getScore(),
+                r.getPrimaryResult().getScoreError(),
+                bytes,
+                othersRunning);
     }
 
     private static void write(Path out, String text) throws IOException {

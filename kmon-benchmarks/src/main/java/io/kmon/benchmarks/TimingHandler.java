@@ -35,8 +35,8 @@ final class TimingHandler implements InvocationHandler {
         for (Method m : type.getMethods()) {
             handles.put(m, component.method(m.getName(), 0, AlertLevel.WARNING));
         }
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                new TimingHandler(delegate, handles));
+        Object proxy = Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, new TimingHandler(delegate, handles));
         return type.cast(proxy);
     }
 

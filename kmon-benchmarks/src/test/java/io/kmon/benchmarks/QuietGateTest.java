@@ -14,7 +14,8 @@ class QuietGateTest {
 
     private static void stat(Path root, int procsRunning) throws IOException {
         Files.createDirectories(root.resolve("proc"));
-        Files.writeString(root.resolve("proc/stat"),
+        Files.writeString(
+                root.resolve("proc/stat"),
                 "cpu  1 2 3 4\nctxt 100\nprocs_running " + procsRunning + "\nprocs_blocked 0\n");
     }
 

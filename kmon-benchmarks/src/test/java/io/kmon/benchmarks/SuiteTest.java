@@ -19,8 +19,8 @@ class SuiteTest {
 
     @Test
     void parse_unknownArgument_namesIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Suite.parse(new String[] {"--fast"}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Suite.parse(new String[] {"--fast"}));
 
         assertTrue(e.getMessage().contains("--fast"), e.getMessage());
     }
@@ -39,7 +39,8 @@ class SuiteTest {
 
     @Test
     void benchmarks_listsBenchmarkMethodsTheIncludeFinds() {
-        assertEquals(List.of("io.kmon.benchmarks.KmonBenchmark.proxy", "io.kmon.benchmarks.KmonBenchmark.proxy1us"),
+        assertEquals(
+                List.of("io.kmon.benchmarks.KmonBenchmark.proxy", "io.kmon.benchmarks.KmonBenchmark.proxy1us"),
                 Suite.benchmarks("KmonBenchmark\\.proxy(1us)?$"));
         assertEquals(List.of(), Suite.benchmarks("NoSuchBenchmark"));
     }

@@ -35,9 +35,11 @@ final class DashboardServer {
             }
             String reason = reason(e);
             KmonServer server = KmonServer.start(kmon, 0);
-            LOG.log(System.Logger.Level.WARNING, "kmon dashboard: cannot listen on 127.0.0.1:" + port + " (" + reason
-                    + "); serving on " + server.uri() + " instead. Choose the port with --port N or "
-                    + ExampleOptions.PORT_ENV + ".");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "kmon dashboard: cannot listen on 127.0.0.1:" + port + " (" + reason
+                            + "); serving on " + server.uri() + " instead. Choose the port with --port N or "
+                            + ExampleOptions.PORT_ENV + ".");
             Map<String, Object> details = Map.of("requested_port", port, "port", server.port(), "reason", reason);
             // Degraded, not unhealthy: the tools still serve; only the dashboard's address moved.
             kmon.health().register(CHECK, () -> HealthResult.degraded(details));

@@ -53,8 +53,12 @@ final class ExampleApp implements AutoCloseable {
         MediaCatalog api = MonitoredMediaCatalog.wrap(new InMemoryMediaCatalog(link, clock), kmon);
         MediaTools tools = new CatalogMediaTools(api);
         // Critical for readiness: with the API unreachable no tool can work, so the service is not ready.
-        kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
-                EnumSet.of(HealthRegistry.Probe.READINESS), true);
+        kmon.health()
+                .register(
+                        CatalogConnectivityCheck.NAME,
+                        new CatalogConnectivityCheck(api),
+                        EnumSet.of(HealthRegistry.Probe.READINESS),
+                        true);
         KmonMcp mcp = KmonMcp.instrument(kmon).slowCall(Duration.ofMillis(MediaTools.SLOW_MILLIS));
         ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json, mcp);
         KmonServer server = DashboardServer.start(kmon, port);

@@ -95,8 +95,10 @@ public final class Main {
 
     private static void runMcp(ExampleApp app, StopSignal stop, McpJsonMapper json, PrintStream stdout)
             throws InterruptedException {
-        LOG.log(System.Logger.Level.INFO, "kmon dashboard: " + app.dashboard() + " (JSON: " + app.dashboard()
-                + "metrics, health: " + app.dashboard() + "health); MCP on stdio");
+        LOG.log(
+                System.Logger.Level.INFO,
+                "kmon dashboard: " + app.dashboard() + " (JSON: " + app.dashboard() + "metrics, health: "
+                        + app.dashboard() + "health); MCP on stdio");
         EndOfInput stdin = new EndOfInput(System.in, () -> stop.request("stdin closed"));
         McpStdioServer server = McpStdioServer.start(app.tools(), json, stdin, stdout, version());
         try {
@@ -112,8 +114,8 @@ public final class Main {
         stdout.println("kmon-example demo: calling the media tools about 7 times a second"
                 + " (each also calls the media API: both layers are counted).");
         stdout.println("Dashboard:  " + app.dashboard());
-        stdout.println("Metrics:    " + app.dashboard() + "metrics  (Prometheus: " + app.dashboard()
-                + "metrics/prometheus)");
+        stdout.println(
+                "Metrics:    " + app.dashboard() + "metrics  (Prometheus: " + app.dashboard() + "metrics/prometheus)");
         stdout.println("Health:     " + app.dashboard() + "health");
         stdout.println("Press Ctrl-C to stop.");
         stdout.flush();

@@ -28,12 +28,13 @@ final class McpStdioServer implements AutoCloseable {
     }
 
     /** Starts serving {@code tools}, reading requests from {@code in} and writing to {@code out}. */
-    static McpStdioServer start(ToolDispatcher tools, McpJsonMapper json, InputStream in, OutputStream out,
-            String version) {
+    static McpStdioServer start(
+            ToolDispatcher tools, McpJsonMapper json, InputStream in, OutputStream out, String version) {
         McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, in, out))
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 // The tools validate their own arguments inside the monitored call, so that a bad
                 // argument is counted as a failed call; the SDK's schema check would answer first.
                 .validateToolInputs(false)

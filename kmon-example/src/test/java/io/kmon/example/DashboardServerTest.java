@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The exporter's start when its port is free, and when another process holds it. */
 class DashboardServerTest {
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
 
     @AfterEach
     void close() {
@@ -46,7 +47,9 @@ class DashboardServerTest {
             assertEquals(HealthStatus.DEGRADED, moved.status());
             assertEquals(taken.getLocalPort(), moved.details().get("requested_port"));
             assertEquals(server.port(), moved.details().get("port"));
-            assertTrue(moved.details().get("reason").toString().startsWith("BindException"), moved.details().toString());
+            assertTrue(
+                    moved.details().get("reason").toString().startsWith("BindException"),
+                    moved.details().toString());
         }
     }
 }

@@ -36,8 +36,8 @@ class DemoIT {
         // Files, not pipes: the test reads what the demo printed even after it has exited.
         Path stdout = Files.createTempFile("kmon-demo-", ".out");
         Path stderr = Files.createTempFile("kmon-demo-", ".err");
-        Process process = new ProcessBuilder(ExampleJar.java(), "-jar", ExampleJar.jar().toString(), "--demo",
-                "--port", "0")
+        Process process = new ProcessBuilder(
+                        ExampleJar.java(), "-jar", ExampleJar.jar().toString(), "--demo", "--port", "0")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
@@ -50,11 +50,13 @@ class DemoIT {
             Map<String, Object> alerts = map(metrics.get("alerts"));
             assertTrue(((Number) alerts.get("total")).longValue() >= 1, "alerts: " + alerts);
 
-            PrometheusText prom = PrometheusText.parse(ExampleJar.get(base.resolve("/metrics/prometheus")).body());
+            PrometheusText prom = PrometheusText.parse(
+                    ExampleJar.get(base.resolve("/metrics/prometheus")).body());
             assertTrue(prom.sum("mcp_server_operation_duration_seconds_count", "mcp_method_name", "tools/call") >= 10);
             assertTrue(prom.sum("mcp_tool_calls_total", "component", "mcp_tools") >= 10);
-            assertTrue(prom.sum("api_errors_total", "component", "media_api",
-                    "error_type", "CatalogConnectionException") >= 1);
+            assertTrue(
+                    prom.sum("api_errors_total", "component", "media_api", "error_type", "CatalogConnectionException")
+                            >= 1);
             assertTrue(prom.sum("mcp_server_operation_duration_seconds_count", "error_type", "tool_error") >= 1);
 
             ExampleJar.Reply alertList = ExampleJar.get(base.resolve("/alerts"));
@@ -70,7 +72,8 @@ class DemoIT {
             process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops the demo
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the demo should stop on SIGTERM");
             List<String> printed = Files.readAllLines(stdout);
-            assertTrue(printed.stream().anyMatch(l -> l.matches("Demo stopped after \\d+ calls\\.")),
+            assertTrue(
+                    printed.stream().anyMatch(l -> l.matches("Demo stopped after \\d+ calls\\.")),
                     "stdout: " + printed + "\nstderr: " + Files.readString(stderr));
         } finally {
             process.destroyForcibly();
@@ -89,9 +92,10 @@ class DemoIT {
             assertEquals(200, reply.status());
             last = reply.body();
             Map<String, Object> body = json.readValue(last, new TypeRef<Map<String, Object>>() {});
-            long calls = ((List<?>) map(body.get("monitoring")).get("methods")).stream()
-                    .mapToLong(r -> ((Number) map(r).get("calls")).longValue())
-                    .sum();
+            long calls = ((List<?>) map(body.get("monitoring")).get("methods"))
+                    .stream()
+                            .mapToLong(r -> ((Number) map(r).get("calls")).longValue())
+                            .sum();
             if (calls >= 20 && ((Number) map(body.get("alerts")).get("total")).longValue() >= 1) {
                 return body;
             }

@@ -29,10 +29,15 @@ class ExampleAppTest {
     private static final String DURATION = "mcp.server.operation.duration";
     private static final String API = "media_api";
 
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
-    private final SimulatedLink link = new SimulatedLink(d -> { });
-    private final ExampleApp app = ExampleApp.start(kmon, 0, link,
-            Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), McpJsonDefaults.getMapper());
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final SimulatedLink link = new SimulatedLink(d -> {});
+    private final ExampleApp app = ExampleApp.start(
+            kmon,
+            0,
+            link,
+            Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC),
+            McpJsonDefaults.getMapper());
 
     @AfterEach
     void close() {
@@ -46,7 +51,9 @@ class ExampleAppTest {
 
     private List<Alert> callFailureAlerts() {
         kmon.checkAlertsNow();
-        return kmon.alerts().recent().stream().filter(a -> a.rule().equals("call_failure")).toList();
+        return kmon.alerts().recent().stream()
+                .filter(a -> a.rule().equals("call_failure"))
+                .toList();
     }
 
     @Test
@@ -59,7 +66,8 @@ class ExampleAppTest {
         assertEquals(2, count("mcp.tool.calls", TOOLS, "get_media"));
         assertEquals(2, count("mcp.tool.successes", TOOLS, "get_media"));
         assertEquals(2, count("mcp.tool.duration", TOOLS, "get_media"));
-        assertEquals(2, kmon.snapshot().count(DURATION, "mcp.method.name", "tools/call", "gen_ai.tool.name", "get_media"));
+        assertEquals(
+                2, kmon.snapshot().count(DURATION, "mcp.method.name", "tools/call", "gen_ai.tool.name", "get_media"));
         assertEquals(1, count("api.calls", API, "search"));
         assertEquals(2, count("api.calls", API, "get"));
         assertEquals(0, kmon.snapshot().count(MetricNames.ERRORS_COUNT));
@@ -70,10 +78,20 @@ class ExampleAppTest {
         assertTrue(app.tools().call("get_media", Map.of("media_id", "12345")).isError());
 
         MetricsSnapshot snapshot = kmon.snapshot();
-        assertEquals(1, snapshot.count("mcp.tool.errors", "component", TOOLS, "method", "get_media",
-                "error_type", "McpToolError"));
-        assertEquals(1, snapshot.count(DURATION, "mcp.method.name", "tools/call", "gen_ai.tool.name", "get_media",
-                "error.type", "tool_error"));
+        assertEquals(
+                1,
+                snapshot.count(
+                        "mcp.tool.errors", "component", TOOLS, "method", "get_media", "error_type", "McpToolError"));
+        assertEquals(
+                1,
+                snapshot.count(
+                        DURATION,
+                        "mcp.method.name",
+                        "tools/call",
+                        "gen_ai.tool.name",
+                        "get_media",
+                        "error.type",
+                        "tool_error"));
         assertEquals(0, count("api.calls", API, "get"));
         assertEquals(1, snapshot.count(MetricNames.ERRORS_COUNT));
         assertEquals(List.of(), callFailureAlerts(), "a bad argument is the caller's problem, not an incident");
@@ -81,12 +99,31 @@ class ExampleAppTest {
 
     @Test
     void missingEntry_isCountedAtBothLevelsWithoutAnAlert() {
-        assertTrue(app.tools().call("get_media", Map.of("media_id", "0_zzzzzzzz")).isError());
+        assertTrue(
+                app.tools().call("get_media", Map.of("media_id", "0_zzzzzzzz")).isError());
 
-        assertEquals(1, kmon.snapshot().count("api.errors", "component", API, "method", "get",
-                "error_type", "MediaNotFoundException"));
-        assertEquals(1, kmon.snapshot().count("mcp.tool.errors", "component", TOOLS, "method", "get_media",
-                "error_type", "McpToolError"));
+        assertEquals(
+                1,
+                kmon.snapshot()
+                        .count(
+                                "api.errors",
+                                "component",
+                                API,
+                                "method",
+                                "get",
+                                "error_type",
+                                "MediaNotFoundException"));
+        assertEquals(
+                1,
+                kmon.snapshot()
+                        .count(
+                                "mcp.tool.errors",
+                                "component",
+                                TOOLS,
+                                "method",
+                                "get_media",
+                                "error_type",
+                                "McpToolError"));
         assertEquals(2, kmon.snapshot().count(MetricNames.ERRORS_COUNT));
         assertEquals(List.of(), callFailureAlerts());
     }
@@ -101,11 +138,23 @@ class ExampleAppTest {
         List<Alert> alerts = callFailureAlerts();
 
         assertEquals(2, alerts.size(), alerts.toString());
-        assertTrue(alerts.stream().allMatch(a -> a.level() == AlertLevel.ERROR && a.component().equals(API)));
-        assertEquals(List.of("CatalogAuthenticationException", "CatalogConnectionException"),
-                alerts.stream().map(a -> a.details().get("error_type")).sorted().toList(), "the error_type tag's text");
-        assertEquals(1, kmon.snapshot().count("api.errors", "component", API, "method", "categories",
-                "error_type", "CatalogConnectionException"));
+        assertTrue(alerts.stream()
+                .allMatch(a -> a.level() == AlertLevel.ERROR && a.component().equals(API)));
+        assertEquals(
+                List.of("CatalogAuthenticationException", "CatalogConnectionException"),
+                alerts.stream().map(a -> a.details().get("error_type")).sorted().toList(),
+                "the error_type tag's text");
+        assertEquals(
+                1,
+                kmon.snapshot()
+                        .count(
+                                "api.errors",
+                                "component",
+                                API,
+                                "method",
+                                "categories",
+                                "error_type",
+                                "CatalogConnectionException"));
     }
 
     @Test
@@ -118,15 +167,22 @@ class ExampleAppTest {
 
         link.setState(Connectivity.State.DISCONNECTED);
         HealthReport report = kmon.health().checkReadiness();
-        assertEquals(HealthStatus.UNHEALTHY, report.checks().get(CatalogConnectivityCheck.NAME).status());
-        assertEquals("disconnected", report.checks().get(CatalogConnectivityCheck.NAME).details().get("session_status"));
+        assertEquals(
+                HealthStatus.UNHEALTHY,
+                report.checks().get(CatalogConnectivityCheck.NAME).status());
+        assertEquals(
+                "disconnected",
+                report.checks().get(CatalogConnectivityCheck.NAME).details().get("session_status"));
         assertEquals(HealthStatus.UNHEALTHY, report.status(), "critical for readiness");
-        assertFalse(kmon.health().checkLiveness().checks().containsKey(CatalogConnectivityCheck.NAME),
+        assertFalse(
+                kmon.health().checkLiveness().checks().containsKey(CatalogConnectivityCheck.NAME),
                 "a dead API is no reason to restart this process");
 
         link.setState(Connectivity.State.CONNECTED);
         assertEquals(HealthStatus.HEALTHY, connectivity().status());
-        assertEquals(0, kmon.snapshot().count("api.calls", "component", API, "method", "connectivity"),
+        assertEquals(
+                0,
+                kmon.snapshot().count("api.calls", "component", API, "method", "connectivity"),
                 "probing the link makes no API call");
     }
 

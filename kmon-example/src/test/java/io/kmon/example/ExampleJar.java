@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * to read its HTTP endpoints, and how to make sure no process of it outlives a test.
  */
 final class ExampleJar {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ExampleJar() {}
 
@@ -47,17 +48,24 @@ final class ExampleJar {
     /** GETs {@code uri}. */
     static Reply get(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        return new Reply(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
     }
 
     /** Child processes of this JVM that run the example jar. */
     static List<ProcessHandle> running() {
         String jarName = jar().getFileName().toString();
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jarName)).orElse(false))
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p ->
+                        p.info().commandLine().map(c -> c.contains(jarName)).orElse(false))
                 .toList();
     }
 

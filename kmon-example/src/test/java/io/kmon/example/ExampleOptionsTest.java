@@ -14,7 +14,10 @@ class ExampleOptionsTest {
     }
 
     private static void assertRejected(String message, Map<String, String> env, String... args) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> parse(env, args)).getMessage());
+        assertEquals(
+                message,
+                assertThrows(IllegalArgumentException.class, () -> parse(env, args))
+                        .getMessage());
     }
 
     @Test

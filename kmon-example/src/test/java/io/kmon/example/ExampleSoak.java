@@ -93,15 +93,25 @@ class ExampleSoak {
     @Test
     void callersAndAScraper_forMinutes_loseNothingAndKeepTheHeapFlat() throws Exception {
         McpJsonMapper json = McpJsonDefaults.getMapper();
-        Kmon kmon = Kmon.builder().sampleInterval(Duration.ofSeconds(1)).seriesRetention(Duration.ofMinutes(2))
-                .window(Duration.ofMinutes(2)).ruleInterval(Duration.ofSeconds(5)).build();
-        SimulatedLink link = new SimulatedLink(delay -> { }); // a "slow" call costs no wall time
+        Kmon kmon = Kmon.builder()
+                .sampleInterval(Duration.ofSeconds(1))
+                .seriesRetention(Duration.ofMinutes(2))
+                .window(Duration.ofMinutes(2))
+                .ruleInterval(Duration.ofSeconds(5))
+                .build();
+        SimulatedLink link = new SimulatedLink(delay -> {}); // a "slow" call costs no wall time
         CountingCatalog counted = new CountingCatalog(new InMemoryMediaCatalog(link, Clock.systemUTC()));
         MediaCatalog api = MonitoredMediaCatalog.wrap(counted, kmon);
         MediaTools tools = new CatalogMediaTools(api);
-        kmon.health().register(CatalogConnectivityCheck.NAME, new CatalogConnectivityCheck(api),
-                EnumSet.of(HealthRegistry.Probe.READINESS), true);
-        ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(tools, json), json,
+        kmon.health()
+                .register(
+                        CatalogConnectivityCheck.NAME,
+                        new CatalogConnectivityCheck(api),
+                        EnumSet.of(HealthRegistry.Probe.READINESS),
+                        true);
+        ToolDispatcher dispatcher = new ToolDispatcher(
+                MediaToolDefinitions.bind(tools, json),
+                json,
                 KmonMcp.instrument(kmon).slowCall(Duration.ofMillis(MediaTools.SLOW_MILLIS)));
         KmonServer server = KmonServer.start(kmon, 0);
         ScrapeWatch scraper = new ScrapeWatch(server.uri().resolve("/metrics/prometheus"));
@@ -117,7 +127,7 @@ class ExampleSoak {
             scraping.scheduleAtFixedRate(scraper::scrapeOnce, 0, 1, TimeUnit.SECONDS);
             List<Future<Long>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                DemoTraffic traffic = new DemoTraffic(dispatcher, link, new Random(1_000 + t), ms -> { });
+                DemoTraffic traffic = new DemoTraffic(dispatcher, link, new Random(1_000 + t), ms -> {});
                 results.add(callers.submit(() -> drive(traffic, deadline)));
             }
             for (int minute = 1; System.nanoTime() < deadline; minute++) {
@@ -141,7 +151,8 @@ class ExampleSoak {
             assertEquals(steps, total(toolCalls));
             assertEquals(0, internalErrors.sum(), "no tool call failed inside kmon or the dispatcher");
             assertEquals(0, scraper.failed(), "failed scrapes: " + scraper.failures());
-            assertEquals(0, scraper.decreased(), "cumulative samples that decreased or vanished: " + scraper.decreases());
+            assertEquals(
+                    0, scraper.decreased(), "cumulative samples that decreased or vanished: " + scraper.decreases());
             assertExactCounts(kmon.snapshot(), counted, scraper.lastText());
             assertHeapFlat(heap);
         } finally {
@@ -182,14 +193,25 @@ class ExampleSoak {
             assertEquals(calls - errors, s.count("mcp.tool.successes", "component", tools, "method", method), method);
             assertEquals(errors, s.sum("mcp.tool.errors", "component", tools, "method", method), method);
             assertEquals(calls, s.count("mcp.tool.duration", "component", tools, "method", method), method);
-            assertEquals((double) calls, scraped.sum("mcp_tool_calls_total", "component", tools, "method", method),
+            assertEquals(
+                    (double) calls, scraped.sum("mcp_tool_calls_total", "component", tools, "method", method), method);
+            assertEquals(
+                    (double) errors,
+                    scraped.sum("mcp_tool_errors_total", "component", tools, "method", method),
                     method);
-            assertEquals((double) errors, scraped.sum("mcp_tool_errors_total", "component", tools, "method", method),
+            assertEquals(
+                    (double) calls,
+                    scraped.sum("mcp_server_operation_duration_seconds_count", "gen_ai_tool_name", method),
                     method);
-            assertEquals((double) calls, scraped.sum("mcp_server_operation_duration_seconds_count",
-                    "gen_ai_tool_name", method), method);
-            assertEquals((double) errors, scraped.sum("mcp_server_operation_duration_seconds_count",
-                    "gen_ai_tool_name", method, "error_type", "tool_error"), method);
+            assertEquals(
+                    (double) errors,
+                    scraped.sum(
+                            "mcp_server_operation_duration_seconds_count",
+                            "gen_ai_tool_name",
+                            method,
+                            "error_type",
+                            "tool_error"),
+                    method);
         }
         long apiErrors = 0;
         for (Map.Entry<String, Long> e : counted.calls().entrySet()) {
@@ -198,10 +220,13 @@ class ExampleSoak {
             apiErrors += errors;
             assertEquals(e.getValue(), s.count("api.calls", "component", "media_api", "method", method), method);
             assertEquals(errors, s.sum("api.errors", "component", "media_api", "method", method), method);
-            assertEquals((double) e.getValue(), scraped.sum("api_calls_total", "component", "media_api", "method", method),
+            assertEquals(
+                    (double) e.getValue(),
+                    scraped.sum("api_calls_total", "component", "media_api", "method", method),
                     method);
         }
-        assertEquals(total(toolErrors) + apiErrors, s.count(MetricNames.ERRORS_COUNT), "errors.count is every failed call");
+        assertEquals(
+                total(toolErrors) + apiErrors, s.count(MetricNames.ERRORS_COUNT), "errors.count is every failed call");
     }
 
     private void assertHeapFlat(List<Long> heap) {
@@ -210,10 +235,19 @@ class ExampleSoak {
             return;
         }
         long baseline = heap.get(WARM_MINUTES);
-        long highest = heap.subList(WARM_MINUTES, heap.size()).stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue(highest - baseline <= HEAP_SLACK, String.format(Locale.ROOT,
-                "heap after full GC grew from %.1f MiB at minute %d to %.1f MiB: %s", baseline / (double) MIB,
-                WARM_MINUTES, highest / (double) MIB, heap));
+        long highest = heap.subList(WARM_MINUTES, heap.size()).stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElseThrow();
+        assertTrue(
+                highest - baseline <= HEAP_SLACK,
+                String.format(
+                        Locale.ROOT,
+                        "heap after full GC grew from %.1f MiB at minute %d to %.1f MiB: %s",
+                        baseline / (double) MIB,
+                        WARM_MINUTES,
+                        highest / (double) MIB,
+                        heap));
     }
 
     /**
@@ -233,29 +267,70 @@ class ExampleSoak {
     }
 
     private static String row(int minute, long calls, ScrapeWatch scraper, long heap) {
-        return String.format(Locale.ROOT, "| %d | %,d | %,d | %d | %.1f | %.2f |", minute, calls, scraper.scrapes(),
-                scraper.failed(), heap / (double) MIB, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "| %d | %,d | %,d | %d | %.1f | %.2f |",
+                minute,
+                calls,
+                scraper.scrapes(),
+                scraper.failed(),
+                heap / (double) MIB,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private void write(Kmon kmon, CountingCatalog counted, ScrapeWatch scraper, List<String> minuteRows, List<Long> heap,
-            long steps, double seconds) throws IOException {
+    private void write(
+            Kmon kmon,
+            CountingCatalog counted,
+            ScrapeWatch scraper,
+            List<String> minuteRows,
+            List<Long> heap,
+            long steps,
+            double seconds)
+            throws IOException {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "# kmon soak: %d threads, %.1f minutes, batch %d%n%n", threads, minutes, batch));
-        out.append(String.format(Locale.ROOT, "- tool calls: %,d (%,.0f/s); of them failed: %,d%n", steps, steps / seconds,
+        out.append(String.format(
+                Locale.ROOT, "# kmon soak: %d threads, %.1f minutes, batch %d%n%n", threads, minutes, batch));
+        out.append(String.format(
+                Locale.ROOT,
+                "- tool calls: %,d (%,.0f/s); of them failed: %,d%n",
+                steps,
+                steps / seconds,
                 total(toolErrors)));
-        out.append(String.format(Locale.ROOT, "- api calls: %,d; failed: %,d%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "- api calls: %,d; failed: %,d%n",
                 counted.calls().values().stream().mapToLong(Long::longValue).sum(),
                 counted.errors().values().stream().mapToLong(Long::longValue).sum()));
-        out.append(String.format(Locale.ROOT, "- scrapes: %,d, failed: %d, cumulative samples tracked: %d, decreased or"
-                + " vanished: %d%n", scraper.scrapes(), scraper.failed(), scraper.tracked(), scraper.decreased()));
-        out.append(String.format(Locale.ROOT, "- scrape latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                scraper.latencyMillis(0.5), scraper.latencyMillis(0.99), scraper.latencyMillis(1.0)));
-        out.append(String.format(Locale.ROOT, "- alerts raised: %d; kmon internal failures: %s; series kept: %d%n",
-                kmon.alerts().total(), kmon.internalFailureCounts(), kmon.seriesNames().size()));
-        out.append(String.format(Locale.ROOT, "- tool calls by method: %s%n- tool errors by method: %s%n",
-                sums(toolCalls), sums(toolErrors)));
-        out.append(String.format(Locale.ROOT, "- heap after full GC (MiB) by minute: %s%n%n",
-                heap.stream().map(h -> String.format(Locale.ROOT, "%.1f", h / (double) MIB)).toList()));
+        out.append(String.format(
+                Locale.ROOT,
+                "- scrapes: %,d, failed: %d, cumulative samples tracked: %d, decreased or" + " vanished: %d%n",
+                scraper.scrapes(),
+                scraper.failed(),
+                scraper.tracked(),
+                scraper.decreased()));
+        out.append(String.format(
+                Locale.ROOT,
+                "- scrape latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                scraper.latencyMillis(0.5),
+                scraper.latencyMillis(0.99),
+                scraper.latencyMillis(1.0)));
+        out.append(String.format(
+                Locale.ROOT,
+                "- alerts raised: %d; kmon internal failures: %s; series kept: %d%n",
+                kmon.alerts().total(),
+                kmon.internalFailureCounts(),
+                kmon.seriesNames().size()));
+        out.append(String.format(
+                Locale.ROOT,
+                "- tool calls by method: %s%n- tool errors by method: %s%n",
+                sums(toolCalls),
+                sums(toolErrors)));
+        out.append(String.format(
+                Locale.ROOT,
+                "- heap after full GC (MiB) by minute: %s%n%n",
+                heap.stream()
+                        .map(h -> String.format(Locale.ROOT, "%.1f", h / (double) MIB))
+                        .toList()));
         out.append("| minute | tool calls so far | scrapes | failed | heap after GC (MiB) | load average |\n");
         out.append("|---|---|---|---|---|---|\n");
         minuteRows.forEach(r -> out.append(r).append('\n'));

@@ -39,29 +39,38 @@ final class LoadTarget {
             switch (args[i]) {
                 case "--series" -> series = Integer.parseInt(args[i + 1]);
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --series N --port P");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; use --series N --port P");
             }
         }
         Kmon kmon = Kmon.global();
         int methods = series / SERIES_PER_METHOD;
         for (int m = 0; m < methods; m++) {
-            ComponentMonitor component = kmon.component(String.format(Locale.ROOT, "service_%02d", m / METHODS_PER_COMPONENT),
-                    "load");
-            MethodMonitor method = component.method(String.format(Locale.ROOT, "method_%d", m % METHODS_PER_COMPONENT), 0,
-                    AlertLevel.WARNING);
+            ComponentMonitor component =
+                    kmon.component(String.format(Locale.ROOT, "service_%02d", m / METHODS_PER_COMPONENT), "load");
+            MethodMonitor method = component.method(
+                    String.format(Locale.ROOT, "method_%d", m % METHODS_PER_COMPONENT), 0, AlertLevel.WARNING);
             for (int call = 1; call <= 100; call++) {
                 method.success(call * MS / 10); // 0.1 to 10 ms, so the quantiles have something to say
             }
             method.failure(5 * MS, new IOException("one failure per method"));
         }
         KmonServer server = KmonServer.builder(kmon).port(port).start();
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.uri() + "metrics/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.uri() + "metrics/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         long lines = scrape.body().lines().filter(l -> !l.startsWith("#")).count();
-        System.out.printf(Locale.ROOT, "LoadTarget: %d kmon series (%d monitored methods) + kmon's own; %s%n"
-                + "/metrics/prometheus: %d samples, %,d bytes%n", methods * SERIES_PER_METHOD, methods,
-                server.uri(), lines, scrape.body().length());
+        System.out.printf(
+                Locale.ROOT,
+                "LoadTarget: %d kmon series (%d monitored methods) + kmon's own; %s%n"
+                        + "/metrics/prometheus: %d samples, %,d bytes%n",
+                methods * SERIES_PER_METHOD,
+                methods,
+                server.uri(),
+                lines,
+                scrape.body().length());
         new CountDownLatch(1).await(); // until killed
     }
 }

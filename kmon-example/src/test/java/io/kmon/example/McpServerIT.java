@@ -45,39 +45,53 @@ class McpServerIT {
 
     @AfterEach
     void noProcessLeftBehind() {
-        assertEquals(0, ExampleJar.killLeftovers(), "example processes still running after the test; stderr: " + stderr);
+        assertEquals(
+                0, ExampleJar.killLeftovers(), "example processes still running after the test; stderr: " + stderr);
     }
 
     @Test
     void everyToolCall_isCountedAndVisibleOverHttp() throws Exception {
         CompletableFuture<URI> dashboard = new CompletableFuture<>();
-        McpSyncClient client = client(ServerParameters.builder(ExampleJar.java())
-                .args("-jar", ExampleJar.jar().toString(), "--port", "0")
-                .build(), dashboard);
+        McpSyncClient client = client(
+                ServerParameters.builder(ExampleJar.java())
+                        .args("-jar", ExampleJar.jar().toString(), "--port", "0")
+                        .build(),
+                dashboard);
         try {
             McpSchema.InitializeResult init = client.initialize();
             assertEquals("kmon-example", init.serverInfo().name());
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertEquals(List.of("search_media", "get_media", "list_categories", "get_playback_url", "update_metadata"),
+            assertEquals(
+                    List.of("search_media", "get_media", "list_categories", "get_playback_url", "update_metadata"),
                     tools.stream().map(McpSchema.Tool::name).toList());
             for (McpSchema.Tool tool : tools) {
                 assertEquals("object", tool.inputSchema().get("type"), tool.name());
                 assertFalse(tool.description().isBlank(), tool.name());
             }
 
-            assertEquals(2, ((Number) ok(client, "search_media", Map.of("query", "java")).get("totalCount")).intValue());
-            assertEquals("Quarterly all-hands: Q3 results",
+            assertEquals(
+                    2,
+                    ((Number) ok(client, "search_media", Map.of("query", "java"))
+                                    .get("totalCount"))
+                            .intValue());
+            assertEquals(
+                    "Quarterly all-hands: Q3 results",
                     ok(client, "get_media", Map.of("media_id", "0_a1b2c3d4")).get("title"));
             assertTrue(text(call(client, "list_categories", Map.of())).contains("\"cat_engineering\""));
-            assertEquals("dash", ok(client, "get_playback_url", Map.of("media_id", "0_a1b2c3d4", "format", "dash"))
-                    .get("format"));
-            assertEquals("Java records, revisited", ok(client, "update_metadata",
-                    Map.of("media_id", "0_c9d0e1f2", "title", "Java records, revisited")).get("title"));
+            assertEquals(
+                    "dash",
+                    ok(client, "get_playback_url", Map.of("media_id", "0_a1b2c3d4", "format", "dash"))
+                            .get("format"));
+            assertEquals(
+                    "Java records, revisited",
+                    ok(client, "update_metadata", Map.of("media_id", "0_c9d0e1f2", "title", "Java records, revisited"))
+                            .get("title"));
 
             CallToolResult badArgument = call(client, "search_media", Map.of("query", "java", "limit", "ten"));
             assertTrue(badArgument.isError());
-            assertEquals("Invalid arguments: search_media: 'limit' must be an integer from 1 to 50 (got \"ten\")",
+            assertEquals(
+                    "Invalid arguments: search_media: 'limit' must be an integer from 1 to 50 (got \"ten\")",
                     text(badArgument));
 
             CallToolResult notFound = call(client, "get_media", Map.of("media_id", "0_zzzzzzzz"));
@@ -85,7 +99,9 @@ class McpServerIT {
             assertEquals("Media API error: no media entry with id '0_zzzzzzzz'", text(notFound));
 
             // Still serving after both failures, and the update stuck.
-            assertEquals("Java records, revisited", ok(client, "get_media", Map.of("media_id", "0_c9d0e1f2")).get("title"));
+            assertEquals(
+                    "Java records, revisited",
+                    ok(client, "get_media", Map.of("media_id", "0_c9d0e1f2")).get("title"));
 
             URI base = dashboard.get(10, TimeUnit.SECONDS);
             assertCounts(base);
@@ -102,22 +118,27 @@ class McpServerIT {
     void takenDashboardPort_movesTheDashboardAndMcpKeepsServing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<URI> dashboard = new CompletableFuture<>();
-            McpSyncClient client = client(ServerParameters.builder(ExampleJar.java())
-                    .args("-jar", ExampleJar.jar().toString())
-                    .addEnvVar(ExampleOptions.PORT_ENV, Integer.toString(taken.getLocalPort()))
-                    .build(), dashboard);
+            McpSyncClient client = client(
+                    ServerParameters.builder(ExampleJar.java())
+                            .args("-jar", ExampleJar.jar().toString())
+                            .addEnvVar(ExampleOptions.PORT_ENV, Integer.toString(taken.getLocalPort()))
+                            .build(),
+                    dashboard);
             try {
                 assertEquals("kmon-example", client.initialize().serverInfo().name());
                 assertTrue(text(call(client, "list_categories", Map.of())).contains("\"cat_engineering\""));
 
                 URI base = dashboard.get(10, TimeUnit.SECONDS);
                 assertTrue(base.getPort() != taken.getLocalPort(), base.toString());
-                assertTrue(stderr.stream().anyMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                        && l.contains("BindException")), "the reason on stderr: " + stderr);
+                assertTrue(
+                        stderr.stream()
+                                .anyMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                                        && l.contains("BindException")),
+                        "the reason on stderr: " + stderr);
 
                 ExampleJar.Reply health = ExampleJar.get(base.resolve("/health"));
-                Map<String, Object> checks = map(json.readValue(health.body(),
-                        new TypeRef<Map<String, Object>>() {}).get("checks"));
+                Map<String, Object> checks = map(json.readValue(health.body(), new TypeRef<Map<String, Object>>() {})
+                        .get("checks"));
                 Map<String, Object> moved = map(checks.get(DashboardServer.CHECK));
                 assertEquals("degraded", moved.get("status"), health.body());
                 Map<String, Object> details = map(moved.get("details"));
@@ -149,7 +170,8 @@ class McpServerIT {
             }
         });
         return McpClient.sync(transport)
-                .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0").build())
+                .clientInfo(McpSchema.Implementation.builder("kmon-example-it", "1.0")
+                        .build())
                 .initializationTimeout(START_TIMEOUT)
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();
@@ -185,14 +207,20 @@ class McpServerIT {
         assertEquals(7, prom.sum("api_calls_total", "component", api));
         assertEquals(1, prom.sum("api_calls_total", "component", api, "method", "search"));
         assertEquals(3, prom.sum("api_calls_total", "component", api, "method", "get"));
-        assertEquals(1, prom.sum("api_errors_total", "component", api, "method", "get",
-                "error_type", "MediaNotFoundException"));
+        assertEquals(
+                1,
+                prom.sum(
+                        "api_errors_total", "component", api, "method", "get", "error_type", "MediaNotFoundException"));
         assertEquals(1, prom.sum("api_errors_total", "component", api));
         assertEquals(1, prom.sum("api_calls_total", "component", api, "method", "categories"));
         assertEquals(1, prom.sum("api_calls_total", "component", api, "method", "playbackUrl"));
         assertEquals(1, prom.sum("api_calls_total", "component", api, "method", "update"));
-        assertEquals(List.of(), prom.samples("api_calls_total").stream()
-                .filter(s -> "connectivity".equals(s.labels().get("method"))).toList(), "@NotMonitored");
+        assertEquals(
+                List.of(),
+                prom.samples("api_calls_total").stream()
+                        .filter(s -> "connectivity".equals(s.labels().get("method")))
+                        .toList(),
+                "@NotMonitored");
 
         assertEquals(3, prom.sum("errors_count_total"));
     }
@@ -222,9 +250,12 @@ class McpServerIT {
         Map<String, Object> report = json.readValue(health.body(), new TypeRef<Map<String, Object>>() {});
         Map<String, Object> checks = map(report.get("checks"));
         assertEquals("healthy", map(checks.get("media_api_connectivity")).get("status"), health.body());
-        assertEquals("connected", map(map(checks.get("media_api_connectivity")).get("details")).get("session_status"),
+        assertEquals(
+                "connected",
+                map(map(checks.get("media_api_connectivity")).get("details")).get("session_status"),
                 health.body());
-        assertTrue(checks.containsKey("media_api") && checks.containsKey("mcp_tools"),
+        assertTrue(
+                checks.containsKey("media_api") && checks.containsKey("mcp_tools"),
                 "every monitored component is a check: " + checks.keySet());
 
         ExampleJar.Reply ready = ExampleJar.get(base.resolve("/health/ready"));
@@ -246,10 +277,12 @@ class McpServerIT {
 
     @Test
     void stdout_carriesOnlyJsonRpc_andClosingStdinStopsTheServer() throws Exception {
-        Process process = new ProcessBuilder(ExampleJar.java(), "-jar", ExampleJar.jar().toString(), "--port", "0")
+        Process process = new ProcessBuilder(
+                        ExampleJar.java(), "-jar", ExampleJar.jar().toString(), "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(("""
@@ -292,14 +325,16 @@ class McpServerIT {
         return read.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private Map<String, Object> ok(McpSyncClient client, String tool, Map<String, Object> arguments) throws IOException {
+    private Map<String, Object> ok(McpSyncClient client, String tool, Map<String, Object> arguments)
+            throws IOException {
         CallToolResult result = call(client, tool, arguments);
         assertFalse(result.isError(), tool + ": " + text(result));
         return json.readValue(text(result), new TypeRef<Map<String, Object>>() {});
     }
 
     private static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+        return client.callTool(
+                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     private static String text(CallToolResult result) {

@@ -42,12 +42,17 @@ class OpsResourcesIT {
 
         String promtool = promtool();
         List<String> check = new ArrayList<>(List.of(promtool, "check", "rules"));
-        files.stream().filter(f -> f.endsWith(".rules.yml")).forEach(f -> check.add(out.resolve(f).toString()));
+        files.stream()
+                .filter(f -> f.endsWith(".rules.yml"))
+                .forEach(f -> check.add(out.resolve(f).toString()));
         run(dir, check.toArray(String[]::new));
     }
 
     private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);

@@ -33,7 +33,8 @@ class OtlpExportIT {
 
     @AfterEach
     void noProcessLeftBehind() {
-        assertEquals(0, ExampleJar.killLeftovers(), "example processes still running after the test; stderr: " + stderr);
+        assertEquals(
+                0, ExampleJar.killLeftovers(), "example processes still running after the test; stderr: " + stderr);
     }
 
     @Test
@@ -52,7 +53,8 @@ class OtlpExportIT {
                 System.err.println("[kmon-example] " + line);
             });
             McpSyncClient client = McpClient.sync(transport)
-                    .clientInfo(McpSchema.Implementation.builder("kmon-otel-it", "1.0").build())
+                    .clientInfo(McpSchema.Implementation.builder("kmon-otel-it", "1.0")
+                            .build())
                     .initializationTimeout(WAIT)
                     .requestTimeout(Duration.ofSeconds(30))
                     .build();
@@ -60,10 +62,17 @@ class OtlpExportIT {
                 client.initialize();
                 // 5 calls, one failing: 3 list_categories, 1 get_media found, 1 not found.
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(false, call(client, "list_categories", Map.of()).isError());
+                    assertEquals(
+                            false, call(client, "list_categories", Map.of()).isError());
                 }
-                assertEquals(false, call(client, "get_media", Map.of("media_id", "0_c9d0e1f2")).isError());
-                assertEquals(true, call(client, "get_media", Map.of("media_id", "0_zzzzzzzz")).isError());
+                assertEquals(
+                        false,
+                        call(client, "get_media", Map.of("media_id", "0_c9d0e1f2"))
+                                .isError());
+                assertEquals(
+                        true,
+                        call(client, "get_media", Map.of("media_id", "0_zzzzzzzz"))
+                                .isError());
 
                 OtlpReceiver.Export seen = receiver.await(e -> toolCalls(e) == 5, WAIT);
                 assertEquals("media-it", seen.resourceAttribute("service.name"));
@@ -82,12 +91,14 @@ class OtlpExportIT {
             assertEquals(5, toolCalls(last));
             assertEquals(5, toolDurationCount(last));
             assertEquals(List.of(), receiver.errors());
-            assertTrue(stderr.stream().noneMatch(l -> l.contains("OpenTelemetry export not started")), stderr.toString());
+            assertTrue(
+                    stderr.stream().noneMatch(l -> l.contains("OpenTelemetry export not started")), stderr.toString());
         }
     }
 
     private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+        return client.callTool(
+                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     private static long toolCalls(OtlpReceiver.Export e) {

@@ -28,7 +28,8 @@ final class ScrapeWatch {
     private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$", Pattern.MULTILINE);
     private static final int KEPT = 10;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final HttpRequest request;
     private final Map<String, Double> last = new HashMap<>();
     private final List<Long> latencyNanos = new ArrayList<>();
@@ -39,7 +40,10 @@ final class ScrapeWatch {
     private PrometheusText lastText;
 
     ScrapeWatch(URI prometheus) {
-        this.request = HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(10)).GET().build();
+        this.request = HttpRequest.newBuilder(prometheus)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
     }
 
     /** One scrape and its checks. */

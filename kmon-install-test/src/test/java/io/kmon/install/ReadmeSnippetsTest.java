@@ -28,6 +28,7 @@ class ReadmeSnippetsTest {
     /** A plugin's own version follows its coordinates; a version further in belongs to something nested. */
     private static final Pattern PINNED_PLUGIN = Pattern.compile(
             "<plugin>\\s*(<groupId>[^<]*</groupId>\\s*)?<artifactId>[^<]*</artifactId>\\s*<version>[^<]+</version>");
+
     private static final Path PROJECT = Path.of(System.getProperty("kmon.project"));
 
     @Test
@@ -50,7 +51,8 @@ class ReadmeSnippetsTest {
     void everyPluginSnippet_pinsItsVersion() throws IOException {
         for (String snippet : blocks("xml")) {
             for (String plugin : between(snippet, "<plugin>", "</plugin>")) {
-                assertTrue(PINNED_PLUGIN.matcher(plugin).lookingAt(),
+                assertTrue(
+                        PINNED_PLUGIN.matcher(plugin).lookingAt(),
                         "a plugin without a version of its own (Maven 3.8 picks an old one):\n" + plugin);
             }
         }
@@ -62,7 +64,8 @@ class ReadmeSnippetsTest {
         assertEquals(2, java.size(), "the interface and the wiring: " + java);
         String sources;
         try (Stream<Path> files = Files.walk(PROJECT.resolve("src/main/java"))) {
-            sources = normalise(files.filter(f -> f.toString().endsWith(".java")).map(ReadmeSnippetsTest::read)
+            sources = normalise(files.filter(f -> f.toString().endsWith(".java"))
+                    .map(ReadmeSnippetsTest::read)
                     .collect(Collectors.joining("\n")));
         }
         for (String snippet : java) {

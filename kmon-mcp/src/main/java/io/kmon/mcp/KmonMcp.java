@@ -48,8 +48,8 @@ public final class KmonMcp {
     private final String transport;
     private final boolean resourceUris;
 
-    private KmonMcp(Kmon kmon, CallPolicy defaults, Map<String, CallPolicy> byName, String transport,
-            boolean resourceUris) {
+    private KmonMcp(
+            Kmon kmon, CallPolicy defaults, Map<String, CallPolicy> byName, String transport, boolean resourceUris) {
         this.kmon = kmon;
         this.defaults = defaults;
         this.byName = Map.copyOf(byName);

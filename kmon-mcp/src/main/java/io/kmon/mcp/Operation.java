@@ -32,7 +32,8 @@ final class Operation {
      */
     Operation(Kmon kmon, ComponentMonitor component, String name, CallPolicy policy, List<String> baseTags) {
         this.kmon = kmon;
-        this.method = component.method(name, policy.slowNanos(), policy.slowLevel(), policy.alertOn().toArray(Class<?>[]::new));
+        this.method = component.method(
+                name, policy.slowNanos(), policy.slowLevel(), policy.alertOn().toArray(Class<?>[]::new));
         this.baseTags = List.copyOf(baseTags);
         this.succeeded = kmon.timer(McpConventions.OPERATION_DURATION, this.baseTags.toArray(String[]::new));
     }

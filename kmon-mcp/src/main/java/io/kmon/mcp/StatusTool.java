@@ -22,7 +22,8 @@ import java.util.TreeMap;
 final class StatusTool {
     static final String NAME = "kmon_status";
     static final int MAX_OPERATIONS = 200;
-    private static final Set<String> COMPONENTS = Set.of(Kind.TOOL.component, Kind.PROMPT.component, Kind.RESOURCE.component);
+    private static final Set<String> COMPONENTS =
+            Set.of(Kind.TOOL.component, Kind.PROMPT.component, Kind.RESOURCE.component);
 
     private StatusTool() {}
 
@@ -47,7 +48,10 @@ final class StatusTool {
         McpSchema.Tool tool = McpSchema.Tool.builder(NAME, Map.of("type", "object", "properties", Map.of()))
                 .description("kmon's view of this server: health checks, alerts of the last hour, and calls and "
                         + "errors per tool, prompt and resource.")
-                .annotations(McpSchema.ToolAnnotations.builder().readOnlyHint(true).idempotentHint(true).build())
+                .annotations(McpSchema.ToolAnnotations.builder()
+                        .readOnlyHint(true)
+                        .idempotentHint(true)
+                        .build())
                 .build();
         return SyncToolSpecification.builder()
                 .tool(tool)
@@ -61,7 +65,8 @@ final class StatusTool {
         snapshot.methods().stream()
                 .filter(m -> COMPONENTS.contains(m.component()))
                 .limit(MAX_OPERATIONS)
-                .forEach(m -> operations.computeIfAbsent(m.component(), c -> new TreeMap<>())
+                .forEach(m -> operations
+                        .computeIfAbsent(m.component(), c -> new TreeMap<>())
                         .put(m.method(), new Counts(m.calls(), m.errors())));
         Map<String, Long> alerts = new TreeMap<>();
         long hourAgo = snapshot.timestampMillis() - StatusJson.RECENT.toMillis();

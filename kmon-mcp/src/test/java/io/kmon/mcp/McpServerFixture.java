@@ -25,9 +25,11 @@ final class McpServerFixture implements AutoCloseable {
 
     McpServerFixture(Function<StdioServerTransportProvider, Runnable> build) throws IOException {
         PipeClientTransport transport = new PipeClientTransport(JSON);
-        this.closeServer = build.apply(new StdioServerTransportProvider(JSON, transport.serverIn(), transport.serverOut()));
+        this.closeServer =
+                build.apply(new StdioServerTransportProvider(JSON, transport.serverIn(), transport.serverOut()));
         this.client = McpClient.sync(transport)
-                .clientInfo(McpSchema.Implementation.builder("kmon-mcp-test", "1.0").build())
+                .clientInfo(
+                        McpSchema.Implementation.builder("kmon-mcp-test", "1.0").build())
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(30))
                 .build();

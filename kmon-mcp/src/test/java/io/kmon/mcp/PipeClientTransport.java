@@ -48,16 +48,19 @@ final class PipeClientTransport implements McpClientTransport {
 
     @Override
     public Mono<Void> connect(Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    handler.apply(Mono.just(McpSchema.deserializeJsonRpcMessage(json, line))).subscribe();
-                }
-            } catch (IOException e) {
-                // closed: the client is done
-            }
-        }, "pipe-client-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                            Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            handler.apply(Mono.just(McpSchema.deserializeJsonRpcMessage(json, line)))
+                                    .subscribe();
+                        }
+                    } catch (IOException e) {
+                        // closed: the client is done
+                    }
+                },
+                "pipe-client-reader");
         reader.setDaemon(true);
         reader.start();
         return Mono.empty();

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 class WrappedHandlerTest {
     private static final String DURATION = McpConventions.OPERATION_DURATION;
 
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final KmonMcp mcp = KmonMcp.instrument(kmon);
 
     @AfterEach
@@ -44,15 +45,16 @@ class WrappedHandlerTest {
     }
 
     private long count(String tool, String... more) {
-        List<String> tags = new ArrayList<>(List.of(McpConventions.METHOD_NAME, McpConventions.TOOLS_CALL,
-                McpConventions.TOOL_NAME, tool));
+        List<String> tags = new ArrayList<>(
+                List.of(McpConventions.METHOD_NAME, McpConventions.TOOLS_CALL, McpConventions.TOOL_NAME, tool));
         tags.addAll(List.of(more));
         return kmon.snapshot().count(DURATION, tags.toArray(String[]::new));
     }
 
     @Test
     void syncHandler_returnsTheSameResult_andThrowsTheSameError() {
-        CallToolResult result = CallToolResult.builder().addTextContent("ok").isError(false).build();
+        CallToolResult result =
+                CallToolResult.builder().addTextContent("ok").isError(false).build();
         StackOverflowError error = new StackOverflowError("deep");
         SyncToolSpecification ok = mcp.tool(new SyncToolSpecification(tool("ok"), (ex, req) -> result));
         SyncToolSpecification bad = mcp.tool(new SyncToolSpecification(tool("bad"), (ex, req) -> {
@@ -61,7 +63,9 @@ class WrappedHandlerTest {
         SyncToolSpecification none = mcp.tool(new SyncToolSpecification(tool("none"), (ex, req) -> null));
 
         assertSame(result, ok.callHandler().apply(null, request("ok")));
-        assertSame(error, assertThrows(StackOverflowError.class, () -> bad.callHandler().apply(null, request("bad"))));
+        assertSame(
+                error,
+                assertThrows(StackOverflowError.class, () -> bad.callHandler().apply(null, request("bad"))));
         assertNull(none.callHandler().apply(null, request("none")));
 
         assertEquals(1, count("ok"));
@@ -73,11 +77,13 @@ class WrappedHandlerTest {
     void asyncHandler_passesTheMonoThrough_andRecordsOnlyWhenItCompletes() {
         AtomicInteger subscriptions = new AtomicInteger();
         IllegalStateException error = new IllegalStateException("late");
-        AsyncToolSpecification failing = mcp.tool(new AsyncToolSpecification(tool("failing"),
+        AsyncToolSpecification failing = mcp.tool(new AsyncToolSpecification(
+                tool("failing"),
                 (ex, req) -> Mono.<CallToolResult>error(error).doOnSubscribe(s -> subscriptions.incrementAndGet())));
 
         Mono<CallToolResult> mono = failing.callHandler().apply(null, request("failing"));
-        assertEquals(0, count("failing", McpConventions.ERROR_TYPE, "IllegalStateException"), "not before it completes");
+        assertEquals(
+                0, count("failing", McpConventions.ERROR_TYPE, "IllegalStateException"), "not before it completes");
         assertSame(error, assertThrows(IllegalStateException.class, mono::block));
         assertEquals(1, subscriptions.get());
         assertEquals(1, count("failing", McpConventions.ERROR_TYPE, "IllegalStateException"));
@@ -89,8 +95,12 @@ class WrappedHandlerTest {
 
     @Test
     void concurrentCalls_areCountedExactly() throws InterruptedException {
-        SyncToolSpecification spec = mcp.tool(new SyncToolSpecification(tool("t"), (ex, req) ->
-                CallToolResult.builder().addTextContent("x").isError(req.arguments() != null).build()));
+        SyncToolSpecification spec = mcp.tool(new SyncToolSpecification(
+                tool("t"),
+                (ex, req) -> CallToolResult.builder()
+                        .addTextContent("x")
+                        .isError(req.arguments() != null)
+                        .build()));
         int threads = 8;
         int calls = 5_000;
         CountDownLatch start = new CountDownLatch(1);
@@ -103,7 +113,9 @@ class WrappedHandlerTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                CallToolRequest request = errors ? CallToolRequest.builder("t").arguments(Map.of()).build() : request("t");
+                CallToolRequest request = errors
+                        ? CallToolRequest.builder("t").arguments(Map.of()).build()
+                        : request("t");
                 for (int n = 0; n < calls; n++) {
                     spec.callHandler().apply(null, request);
                 }
@@ -129,7 +141,9 @@ class WrappedHandlerTest {
         quiet.callHandler().apply(null, request("quiet"));
         kmon.checkAlertsNow();
 
-        var alerts = kmon.alerts().recent().stream().filter(a -> a.rule().equals("slow_call")).toList();
+        var alerts = kmon.alerts().recent().stream()
+                .filter(a -> a.rule().equals("slow_call"))
+                .toList();
         assertEquals(1, alerts.size(), alerts.toString());
         assertEquals(AlertLevel.WARNING, alerts.get(0).level());
         assertTrue(alerts.get(0).toString().contains("loud"), alerts.toString());
@@ -149,6 +163,8 @@ class WrappedHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> CallPolicy.defaults().slowCall(Duration.ofMillis(-1)));
         assertThrows(NullPointerException.class, () -> mcp.configure("x", p -> null));
         assertThrows(NullPointerException.class, () -> KmonMcp.instrument(null));
-        assertEquals(McpToolError.MAX_MESSAGE + 1, new McpToolError("x".repeat(5_000)).getMessage().length());
+        assertEquals(
+                McpToolError.MAX_MESSAGE + 1,
+                new McpToolError("x".repeat(5_000)).getMessage().length());
     }
 }

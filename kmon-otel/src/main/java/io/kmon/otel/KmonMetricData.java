@@ -11,8 +11,8 @@ import io.opentelemetry.sdk.resources.Resource;
  * itself (only for its points), so kmon implements the interface rather than use SDK internals.
  */
 record KmonMetricData(
-        Resource resource, InstrumentationScopeInfo scope, String name, String unit, MetricDataType type,
-        Data<?> data) implements MetricData {
+        Resource resource, InstrumentationScopeInfo scope, String name, String unit, MetricDataType type, Data<?> data)
+        implements MetricData {
 
     @Override
     public Resource getResource() {

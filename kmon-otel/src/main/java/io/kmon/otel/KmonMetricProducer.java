@@ -35,7 +35,9 @@ public final class KmonMetricProducer implements MetricProducer {
         String version = KmonMetricProducer.class.getPackage().getImplementationVersion();
         this.scope = version == null
                 ? InstrumentationScopeInfo.create(SCOPE_NAME)
-                : InstrumentationScopeInfo.builder(SCOPE_NAME).setVersion(version).build();
+                : InstrumentationScopeInfo.builder(SCOPE_NAME)
+                        .setVersion(version)
+                        .build();
     }
 
     /**

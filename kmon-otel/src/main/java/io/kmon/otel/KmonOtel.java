@@ -25,6 +25,7 @@ public final class KmonOtel {
 
     /** The variables (or system properties, dotted and lower case) that switch the push on. */
     static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     static final String METRICS_ENDPOINT = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT";
 
     private KmonOtel() {}
@@ -71,8 +72,7 @@ public final class KmonOtel {
             KmonMetricProducer producer = producer(kmon);
             AutoConfiguredOpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(() -> Map.of(
-                            "otel.exporter.otlp.protocol", "http/protobuf",
-                            "otel.service.name", defaultServiceName))
+                            "otel.exporter.otlp.protocol", "http/protobuf", "otel.service.name", defaultServiceName))
                     .addPropertiesCustomizer(config -> {
                         Map<String, String> fixed = new HashMap<>(given);
                         fixed.put("otel.traces.exporter", "none");
@@ -85,8 +85,10 @@ public final class KmonOtel {
                     .build();
             return Optional.of(new OtlpExport(sdk.getOpenTelemetrySdk()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "kmon: OpenTelemetry export not started: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "kmon: OpenTelemetry export not started: " + e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             kmon.containedFailure("otel", e);
             return Optional.empty();
         }
@@ -112,7 +114,9 @@ public final class KmonOtel {
     }
 
     private static boolean enabled(Map<String, String> properties) {
-        if ("true".equalsIgnoreCase(properties.getOrDefault("otel.sdk.disabled", "false").strip())) {
+        if ("true"
+                .equalsIgnoreCase(
+                        properties.getOrDefault("otel.sdk.disabled", "false").strip())) {
             return false;
         }
         return !properties.getOrDefault(dotted(ENDPOINT), "").isBlank()

@@ -69,7 +69,11 @@ final class SnapshotMetrics {
 
     /** One name's series; kmon gives a name one kind, so the first series decides. */
     private static MetricData metric(
-            String name, List<MeterSnapshot> meters, long start, long now, Resource resource,
+            String name,
+            List<MeterSnapshot> meters,
+            long start,
+            long now,
+            Resource resource,
             InstrumentationScopeInfo scope) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof CounterSnapshot) {
@@ -79,7 +83,12 @@ final class SnapshotMetrics {
                     points.add(LongPointData.create(start, now, attributes(c.id()), c.count()));
                 }
             }
-            return new KmonMetricData(resource, scope, name, "", MetricDataType.LONG_SUM,
+            return new KmonMetricData(
+                    resource,
+                    scope,
+                    name,
+                    "",
+                    MetricDataType.LONG_SUM,
                     SumData.createLongSumData(true, AggregationTemporality.CUMULATIVE, points));
         }
         if (first instanceof GaugeSnapshot) {
@@ -89,8 +98,15 @@ final class SnapshotMetrics {
                     points.add(DoublePointData.create(start, now, attributes(g.id()), g.value(), List.of()));
                 }
             }
-            return points.isEmpty() ? null : new KmonMetricData(resource, scope, name, "",
-                    MetricDataType.DOUBLE_GAUGE, GaugeData.createDoubleGaugeData(points));
+            return points.isEmpty()
+                    ? null
+                    : new KmonMetricData(
+                            resource,
+                            scope,
+                            name,
+                            "",
+                            MetricDataType.DOUBLE_GAUGE,
+                            GaugeData.createDoubleGaugeData(points));
         }
         List<ExponentialHistogramPointData> points = new ArrayList<>();
         for (MeterSnapshot m : meters) {
@@ -98,7 +114,12 @@ final class SnapshotMetrics {
                 points.add(histogram(t, start, now));
             }
         }
-        return new KmonMetricData(resource, scope, name, SECONDS, MetricDataType.EXPONENTIAL_HISTOGRAM,
+        return new KmonMetricData(
+                resource,
+                scope,
+                name,
+                SECONDS,
+                MetricDataType.EXPONENTIAL_HISTOGRAM,
                 ExponentialHistogramData.create(AggregationTemporality.CUMULATIVE, points));
     }
 
@@ -111,9 +132,20 @@ final class SnapshotMetrics {
     static ExponentialHistogramPointData histogram(TimerSnapshot timer, long start, long now) {
         CumulativeBuckets buckets = timer.buckets();
         ExponentialHistogramBuckets positive = positive(buckets);
-        return ExponentialHistogramPointData.create(SCALE, timer.totalNanos() / NANOS_PER_SECOND, 0L,
-                false, 0, false, 0, positive, ExponentialHistogramBuckets.create(SCALE, 0, List.of()),
-                start, now, attributes(timer.id()), List.of());
+        return ExponentialHistogramPointData.create(
+                SCALE,
+                timer.totalNanos() / NANOS_PER_SECOND,
+                0L,
+                false,
+                0,
+                false,
+                0,
+                positive,
+                ExponentialHistogramBuckets.create(SCALE, 0, List.of()),
+                start,
+                now,
+                attributes(timer.id()),
+                List.of());
     }
 
     /** Dense counts from the first listed bucket to the last, zeros where the grid has none. */

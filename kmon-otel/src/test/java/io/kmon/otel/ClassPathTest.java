@@ -10,7 +10,8 @@ class ClassPathTest {
     void noOkHttpNoKotlin() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("okhttp3.OkHttpClient"));
         assertThrows(ClassNotFoundException.class, () -> Class.forName("kotlin.Unit"));
-        assertThrows(ClassNotFoundException.class,
+        assertThrows(
+                ClassNotFoundException.class,
                 () -> Class.forName("io.opentelemetry.exporter.sender.okhttp.internal.OkHttpHttpSender"));
     }
 }

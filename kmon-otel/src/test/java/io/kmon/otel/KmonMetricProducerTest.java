@@ -24,7 +24,10 @@ class KmonMetricProducerTest {
 
     @Test
     void appProvider_exportsKmonBesideItsOwnInstruments() throws Exception {
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+        try (Kmon kmon = Kmon.builder()
+                        .backgroundThread(false)
+                        .systemMetrics(false)
+                        .build();
                 OtlpReceiver receiver = new OtlpReceiver()) {
             kmon.counter("tool.calls", "method", "search").increment(11);
             SdkMeterProvider provider = SdkMeterProvider.builder()
@@ -49,8 +52,10 @@ class KmonMetricProducerTest {
             for (ResourceMetrics r : got.request().getResourceMetricsList()) {
                 for (ScopeMetrics s : r.getScopeMetricsList()) {
                     s.getMetricsList().stream()
-                            .filter(m -> m.getName().equals("tool.calls") || m.getName().equals("shop.orders"))
-                            .forEach(m -> byScope.put(s.getScope().getName() + "/" + m.getName(),
+                            .filter(m -> m.getName().equals("tool.calls")
+                                    || m.getName().equals("shop.orders"))
+                            .forEach(m -> byScope.put(
+                                    s.getScope().getName() + "/" + m.getName(),
                                     m.getSum().getDataPoints(0).getAsInt()));
                 }
             }

@@ -25,7 +25,8 @@ class OtlpExportTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long MS = 1_000_000L;
 
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final OtlpReceiver receiver = new OtlpReceiver();
     private OtlpExport export;
 
@@ -62,16 +63,21 @@ class OtlpExportTest {
         kmon.gauge("queue.depth").set(42.5);
         kmon.gauge("queue.unset"); // NaN: no reading, no point
         var timer = kmon.timer("db.query", "table", "users");
-        timer.record(5);              // 5 ns
-        timer.record(MS);             // 1 ms, three times
+        timer.record(5); // 5 ns
+        timer.record(MS); // 1 ms, three times
         timer.record(MS);
         timer.record(MS);
-        timer.record(250 * MS);       // 2^-2 s exactly: on a bucket's upper bound, twice
+        timer.record(250 * MS); // 2^-2 s exactly: on a bucket's upper bound, twice
         timer.record(250 * MS);
-        timer.record(1_000 * MS);     // 1 s exactly
+        timer.record(1_000 * MS); // 1 s exactly
 
-        start(env("OTEL_SERVICE_NAME", "orders", "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=test",
-                "OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=secret"));
+        start(env(
+                "OTEL_SERVICE_NAME",
+                "orders",
+                "OTEL_RESOURCE_ATTRIBUTES",
+                "deployment.environment.name=test",
+                "OTEL_EXPORTER_OTLP_HEADERS",
+                "x-api-key=secret"));
         assertTrue(export.flush());
         OtlpReceiver.Export got = receiver.exports().get(receiver.exports().size() - 1);
 
@@ -80,13 +86,15 @@ class OtlpExportTest {
         assertEquals("secret", got.headers().get("x-api-key"));
         assertEquals("orders", got.resourceAttribute("service.name"));
         assertEquals("test", got.resourceAttribute("deployment.environment.name"));
-        assertEquals(KmonMetricProducer.SCOPE_NAME, got.scopes().get(0).getScope().getName());
+        assertEquals(
+                KmonMetricProducer.SCOPE_NAME, got.scopes().get(0).getScope().getName());
 
         long start = kmon.startMillis() * MS;
         Metric orders = got.metric("orders.placed").orElseThrow();
         assertTrue(orders.hasSum());
         assertTrue(orders.getSum().getIsMonotonic());
-        assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
+        assertEquals(
+                AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
                 orders.getSum().getAggregationTemporality());
         Map<String, Long> byRegion = new TreeMap<>();
         for (NumberDataPoint p : orders.getSum().getDataPointsList()) {
@@ -104,7 +112,8 @@ class OtlpExportTest {
         Metric query = got.metric("db.query").orElseThrow();
         assertEquals("s", query.getUnit());
         assertTrue(query.hasExponentialHistogram());
-        assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
+        assertEquals(
+                AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
                 query.getExponentialHistogram().getAggregationTemporality());
         ExponentialHistogramDataPoint p = query.getExponentialHistogram().getDataPoints(0);
         assertEquals("users", OtlpReceiver.attribute(p.getAttributesList(), "table"));
@@ -119,8 +128,8 @@ class OtlpExportTest {
         Map<Integer, Long> otlp = sparse(p);
         assertEquals(Map.of(-442, 1L, -160, 3L, -33, 2L, -1, 1L), otlp);
         // ... and they are kmon's own buckets, one index lower.
-        TimerSnapshot own = (TimerSnapshot) kmon.snapshot().find(MeterId.of("db.query", "table", "users"))
-                .orElseThrow();
+        TimerSnapshot own = (TimerSnapshot)
+                kmon.snapshot().find(MeterId.of("db.query", "table", "users")).orElseThrow();
         CumulativeBuckets buckets = own.buckets();
         Map<Integer, Long> kmonShifted = new TreeMap<>();
         for (int k = 0; k < buckets.size(); k++) {
@@ -150,7 +159,13 @@ class OtlpExportTest {
         assertTrue(export.flush());
         OtlpReceiver.Export got = receiver.exports().get(0);
         assertEquals("gzip", got.contentEncoding());
-        assertEquals(4, got.metric("orders.placed").orElseThrow().getSum().getDataPoints(0).getAsInt());
+        assertEquals(
+                4,
+                got.metric("orders.placed")
+                        .orElseThrow()
+                        .getSum()
+                        .getDataPoints(0)
+                        .getAsInt());
         assertEquals("kmon-otel-test", got.resourceAttribute("service.name"));
     }
 
@@ -169,7 +184,9 @@ class OtlpExportTest {
     }
 
     private static long ordersPlaced(OtlpReceiver.Export e) {
-        return e.metric("orders.placed").map(m -> m.getSum().getDataPoints(0).getAsInt()).orElse(-1L);
+        return e.metric("orders.placed")
+                .map(m -> m.getSum().getDataPoints(0).getAsInt())
+                .orElse(-1L);
     }
 
     @Test

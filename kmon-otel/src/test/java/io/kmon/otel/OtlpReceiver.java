@@ -39,7 +39,9 @@ public final class OtlpReceiver implements AutoCloseable {
      * @param request the decoded body
      */
     public record Export(
-            String contentType, String contentEncoding, Map<String, String> headers,
+            String contentType,
+            String contentEncoding,
+            Map<String, String> headers,
             ExportMetricsServiceRequest request) {
 
         /** {@return the metric named {@code name}} in the first resource that has it. */
@@ -113,8 +115,8 @@ public final class OtlpReceiver implements AutoCloseable {
                 }
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("no matching export in " + timeout + "; received " + exports.size()
-                        + ", errors " + errors);
+                throw new AssertionError(
+                        "no matching export in " + timeout + "; received " + exports.size() + ", errors " + errors);
             }
             Thread.sleep(20);
         }
@@ -127,10 +129,12 @@ public final class OtlpReceiver implements AutoCloseable {
                     InputStream body = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(raw) : raw) {
                 ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
                 Map<String, String> headers = new TreeMap<>();
-                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
-                        v.get(0)));
-                exports.add(new Export(exchange.getRequestHeaders().getFirst("Content-Type"),
-                        encoding == null ? "" : encoding, headers, request));
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+                exports.add(new Export(
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        encoding == null ? "" : encoding,
+                        headers,
+                        request));
             } catch (IOException | RuntimeException e) {
                 errors.add(e.toString());
                 exchange.sendResponseHeaders(400, -1);

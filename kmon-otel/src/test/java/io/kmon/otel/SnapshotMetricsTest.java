@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The mapping's edges, read straight from the producer. */
 class SnapshotMetricsTest {
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
 
     @AfterEach
     void close() {
@@ -33,8 +34,12 @@ class SnapshotMetricsTest {
     @Test
     void aTimerWithoutSamples_isAnEmptyHistogram() {
         kmon.timer("idle.wait");
-        ExponentialHistogramPointData p = produce().get("idle.wait").getExponentialHistogramData().getPoints()
-                .iterator().next();
+        ExponentialHistogramPointData p = produce()
+                .get("idle.wait")
+                .getExponentialHistogramData()
+                .getPoints()
+                .iterator()
+                .next();
         assertEquals(0, p.getCount());
         assertEquals(0.0, p.getSum());
         assertEquals(List.of(), p.getPositiveBuckets().getBucketCounts());
@@ -44,10 +49,14 @@ class SnapshotMetricsTest {
     @Test
     void bucketsFarApart_areDenseWithZerosBetween() {
         var timer = kmon.timer("span.wide");
-        timer.record(1_000_000_000L);     // 1 s: OTLP bucket -1
-        timer.record(2_000_000_000L);     // 2 s: OTLP bucket 15
-        ExponentialHistogramPointData p = produce().get("span.wide").getExponentialHistogramData().getPoints()
-                .iterator().next();
+        timer.record(1_000_000_000L); // 1 s: OTLP bucket -1
+        timer.record(2_000_000_000L); // 2 s: OTLP bucket 15
+        ExponentialHistogramPointData p = produce()
+                .get("span.wide")
+                .getExponentialHistogramData()
+                .getPoints()
+                .iterator()
+                .next();
         assertEquals(-1, p.getPositiveBuckets().getOffset());
         List<Long> counts = p.getPositiveBuckets().getBucketCounts();
         assertEquals(17, counts.size());

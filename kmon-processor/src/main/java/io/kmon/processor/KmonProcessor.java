@@ -49,6 +49,7 @@ public final class KmonProcessor extends AbstractProcessor {
     private final KnownTypes knownTypes = new KnownTypes();
     /** Interfaces waiting for a type to resolve, and interfaces whose kmon annotations are wrong. */
     private final Set<String> deferred = new LinkedHashSet<>();
+
     private final Set<String> invalid = new LinkedHashSet<>();
 
     private Messager messager;
@@ -67,8 +68,8 @@ public final class KmonProcessor extends AbstractProcessor {
         localTypes = LocalTypeScanner.create(env);
         placement = new AnnotationPlacementValidator(env.getElementUtils(), env.getTypeUtils(), messager);
         NameScope scope = new NameScope(env.getElementUtils());
-        typeValidator = new MonitoredTypeValidator(env.getElementUtils(), env.getTypeUtils(), messager, knownTypes,
-                scope);
+        typeValidator =
+                new MonitoredTypeValidator(env.getElementUtils(), env.getTypeUtils(), messager, knownTypes, scope);
         unresolved = new UnresolvedTypes(env.getElementUtils());
         models = new ProxyModelFactory(env.getElementUtils(), env.getTypeUtils());
         writer = new ProxyWriter(env.getElementUtils(), env.getFiler(), scope);
@@ -82,8 +83,12 @@ public final class KmonProcessor extends AbstractProcessor {
      */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(KmonAnnotations.MONITORED, KmonAnnotations.SLOW_ALERT, KmonAnnotations.ALERT_ON,
-                KmonAnnotations.NOT_MONITORED, RuntimeTypes.generatedAnnotation());
+        return Set.of(
+                KmonAnnotations.MONITORED,
+                KmonAnnotations.SLOW_ALERT,
+                KmonAnnotations.ALERT_ON,
+                KmonAnnotations.NOT_MONITORED,
+                RuntimeTypes.generatedAnnotation());
     }
 
     @Override
@@ -96,7 +101,9 @@ public final class KmonProcessor extends AbstractProcessor {
         try {
             knownTypes.addRoots(round.getRootElements());
             localTypes.scan(round.getRootElements());
-            placement.validate(round).forEach(t -> invalid.add(t.getQualifiedName().toString()));
+            placement
+                    .validate(round)
+                    .forEach(t -> invalid.add(t.getQualifiedName().toString()));
             for (TypeElement type : typesToProcess(round)) {
                 processType(type);
             }
@@ -131,7 +138,9 @@ public final class KmonProcessor extends AbstractProcessor {
                 }
             }
         }
-        return types.stream().sorted(Comparator.comparing(t -> t.getQualifiedName().toString())).toList();
+        return types.stream()
+                .sorted(Comparator.comparing(t -> t.getQualifiedName().toString()))
+                .toList();
     }
 
     private void processType(TypeElement type) {
@@ -156,12 +165,16 @@ public final class KmonProcessor extends AbstractProcessor {
             knownTypes.addGenerated(model.qualifiedClassName(), type);
         } catch (FilerException e) {
             // javac refuses to create a file for a type that already exists in this compilation.
-            messager.printMessage(Diagnostic.Kind.ERROR, Messages.NAME_CLASH + " ("
-                    + GeneratedNames.qualifiedName(type, processingEnv.getElementUtils()) + ": " + e.getMessage() + ")",
+            messager.printMessage(
+                    Diagnostic.Kind.ERROR,
+                    Messages.NAME_CLASH + " (" + GeneratedNames.qualifiedName(type, processingEnv.getElementUtils())
+                            + ": " + e.getMessage() + ")",
                     type);
         } catch (IOException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, "could not write "
-                    + GeneratedNames.qualifiedName(type, processingEnv.getElementUtils()) + ": " + e, type);
+            messager.printMessage(
+                    Diagnostic.Kind.ERROR,
+                    "could not write " + GeneratedNames.qualifiedName(type, processingEnv.getElementUtils()) + ": " + e,
+                    type);
         } catch (RuntimeException | Error e) {
             messager.printMessage(Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR + " (" + e + ")", type);
         }

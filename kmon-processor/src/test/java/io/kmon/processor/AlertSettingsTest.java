@@ -67,8 +67,8 @@ class AlertSettingsTest {
 
     @BeforeAll
     static void compile() {
-        compilation = Compile.succeeding(Compile.shape("Gateway"), Compile.shape("Numbers"),
-                Compile.source("GatewayScenario", SCENARIO));
+        compilation = Compile.succeeding(
+                Compile.shape("Gateway"), Compile.shape("Numbers"), Compile.source("GatewayScenario", SCENARIO));
     }
 
     @Test
@@ -82,8 +82,13 @@ class AlertSettingsTest {
                 .map(a -> a.details().get("method") + ":" + a.details().get("error_type"))
                 .sorted()
                 .toList();
-        assertEquals(List.of("fetch:ConnectException", "slow:SocketTimeoutException"), alerted, "the error_type tag's text");
-        assertEquals(3, kmon.errors().groups().stream().filter(g -> g.component().equals("test.Gateway")).count());
+        assertEquals(
+                List.of("fetch:ConnectException", "slow:SocketTimeoutException"), alerted, "the error_type tag's text");
+        assertEquals(
+                3,
+                kmon.errors().groups().stream()
+                        .filter(g -> g.component().equals("test.Gateway"))
+                        .count());
     }
 
     @Test
@@ -105,7 +110,9 @@ class AlertSettingsTest {
         Kmon kmon = Compile.kmon();
         wrap("test.MonitoredNumbers", "test.Numbers", kmon);
 
-        assertEquals(Long.MAX_VALUE, existing(kmon.component("test.Numbers", "kmon"), "add").slowNanos());
+        assertEquals(
+                Long.MAX_VALUE,
+                existing(kmon.component("test.Numbers", "kmon"), "add").slowNanos());
     }
 
     @Test
@@ -113,9 +120,11 @@ class AlertSettingsTest {
         // MethodMonitor keeps its alert types private; the handle's arguments are read from the source.
         String source = Golden.generatedSource(compilation, "test.MonitoredGateway");
 
-        assertThat(source).contains("component.method(\"fetch\", 250_000_000L, AlertLevel.WARNING, ConnectException.class)");
-        assertThat(source).contains("component.method(\"slow\", 2_000_000_000L, AlertLevel.CRITICAL, "
-                + "ConnectException.class, SocketTimeoutException.class)");
+        assertThat(source)
+                .contains("component.method(\"fetch\", 250_000_000L, AlertLevel.WARNING, ConnectException.class)");
+        assertThat(source)
+                .contains("component.method(\"slow\", 2_000_000_000L, AlertLevel.CRITICAL, "
+                        + "ConnectException.class, SocketTimeoutException.class)");
         assertThat(source).doesNotContain("\"id\"");
     }
 
@@ -129,8 +138,8 @@ class AlertSettingsTest {
         Class<?> ifaceType = type.getInterfaces()[0];
         assertEquals(iface, ifaceType.getName());
         Method wrap = type.getMethod("wrap", ifaceType, Kmon.class);
-        Object fake = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {ifaceType},
-                (proxy, method, args) -> null);
+        Object fake = java.lang.reflect.Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {ifaceType}, (proxy, method, args) -> null);
         wrap.invoke(null, fake, kmon);
     }
 }

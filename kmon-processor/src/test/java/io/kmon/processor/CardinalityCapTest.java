@@ -98,9 +98,14 @@ class CardinalityCapTest {
 
     private static Compilation compilation;
 
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).maxSeriesPerName(1).build();
+    private final Kmon kmon = Kmon.builder()
+            .backgroundThread(false)
+            .systemMetrics(false)
+            .maxSeriesPerName(1)
+            .build();
     private final KmonServer server = KmonServer.start(kmon, 0);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void compile() {
@@ -153,7 +158,8 @@ class CardinalityCapTest {
 
     private String get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();

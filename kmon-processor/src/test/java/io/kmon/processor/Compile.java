@@ -58,7 +58,8 @@ final class Compile {
         try {
             Class<?> type = new CompiledClasses(compilation).loadClass("test." + scenario);
             @SuppressWarnings("unchecked")
-            Function<Kmon, Object> function = (Function<Kmon, Object>) type.getDeclaredConstructor().newInstance();
+            Function<Kmon, Object> function =
+                    (Function<Kmon, Object>) type.getDeclaredConstructor().newInstance();
             return function.apply(kmon);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;

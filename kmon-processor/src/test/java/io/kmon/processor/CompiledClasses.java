@@ -23,7 +23,8 @@ final class CompiledClasses extends ClassLoader {
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
                 String path = file.toUri().getPath();
-                String binaryName = path.substring(path.indexOf(OUTPUT) + OUTPUT.length(), path.length() - ".class".length())
+                String binaryName = path.substring(
+                                path.indexOf(OUTPUT) + OUTPUT.length(), path.length() - ".class".length())
                         .replace('/', '.');
                 classes.put(binaryName, bytes(file));
             }

@@ -65,7 +65,8 @@ class DeferralTest {
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             if (!done) {
                 done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile("test.Later").openWriter()) {
+                try (Writer writer =
+                        processingEnv.getFiler().createSourceFile("test.Later").openWriter()) {
                     writer.write("package test;"
                             + " public final class Later extends java.util.concurrent.CompletableFuture<String> {}");
                 } catch (IOException e) {

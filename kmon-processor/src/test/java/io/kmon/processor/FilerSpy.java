@@ -46,13 +46,40 @@ final class FilerSpy extends ForwardingProcessor {
             this.filer = new RecordingFiler(env.getFiler());
         }
 
-        @Override public Map<String, String> getOptions() { return env.getOptions(); }
-        @Override public Messager getMessager() { return env.getMessager(); }
-        @Override public Filer getFiler() { return filer; }
-        @Override public Elements getElementUtils() { return env.getElementUtils(); }
-        @Override public Types getTypeUtils() { return env.getTypeUtils(); }
-        @Override public SourceVersion getSourceVersion() { return env.getSourceVersion(); }
-        @Override public Locale getLocale() { return env.getLocale(); }
+        @Override
+        public Map<String, String> getOptions() {
+            return env.getOptions();
+        }
+
+        @Override
+        public Messager getMessager() {
+            return env.getMessager();
+        }
+
+        @Override
+        public Filer getFiler() {
+            return filer;
+        }
+
+        @Override
+        public Elements getElementUtils() {
+            return env.getElementUtils();
+        }
+
+        @Override
+        public Types getTypeUtils() {
+            return env.getTypeUtils();
+        }
+
+        @Override
+        public SourceVersion getSourceVersion() {
+            return env.getSourceVersion();
+        }
+
+        @Override
+        public Locale getLocale() {
+            return env.getLocale();
+        }
     }
 
     private final class RecordingFiler implements Filer {
@@ -75,15 +102,20 @@ final class FilerSpy extends ForwardingProcessor {
         }
 
         @Override
-        public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName, Element... originatingElements) throws IOException {
+        public FileObject createResource(
+                JavaFileManager.Location location,
+                CharSequence moduleAndPkg,
+                CharSequence relativeName,
+                Element... originatingElements)
+                throws IOException {
             created.add(relativeName.toString());
             return filer.createResource(location, moduleAndPkg, relativeName, originatingElements);
         }
 
         @Override
-        public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName) throws IOException {
+        public FileObject getResource(
+                JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName)
+                throws IOException {
             return filer.getResource(location, moduleAndPkg, relativeName);
         }
     }

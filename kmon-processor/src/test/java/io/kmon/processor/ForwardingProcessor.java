@@ -41,8 +41,8 @@ abstract class ForwardingProcessor implements Processor {
     }
 
     @Override
-    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-            ExecutableElement member, String userText) {
+    public Iterable<? extends Completion> getCompletions(
+            Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
         return processor.getCompletions(element, annotation, member, userText);
     }
 }

@@ -92,9 +92,12 @@ class GenericShapesTest {
 
     @Test
     void genericInterface_keepsItsTypeParametersAndBounds() {
-        TypeVariable<?>[] variables = Compile.load(compilation, "test.MonitoredRepo").getTypeParameters();
+        TypeVariable<?>[] variables =
+                Compile.load(compilation, "test.MonitoredRepo").getTypeParameters();
 
-        assertEquals(List.of("K", "V"), Arrays.stream(variables).map(TypeVariable::getName).toList());
+        assertEquals(
+                List.of("K", "V"),
+                Arrays.stream(variables).map(TypeVariable::getName).toList());
         assertEquals("java.lang.Comparable<K>", variables[0].getBounds()[0].getTypeName());
     }
 
@@ -120,7 +123,15 @@ class GenericShapesTest {
             assertEquals(1, snapshot.count("kmon.calls", "component", "test.Repo", "method", method), method);
         }
         assertEquals(2, snapshot.count("kmon.calls", "component", "test.Repo", "method", "getOrThrow"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Repo", "method", "getOrThrow",
-                "error_type", "FileNotFoundException"));
+        assertEquals(
+                1,
+                snapshot.count(
+                        "kmon.errors",
+                        "component",
+                        "test.Repo",
+                        "method",
+                        "getOrThrow",
+                        "error_type",
+                        "FileNotFoundException"));
     }
 }

@@ -20,7 +20,8 @@ final class Golden {
 
     /** The text of one generated source file. */
     static String generatedSource(Compilation compilation, String qualifiedName) {
-        JavaFileObject file = compilation.generatedSourceFile(qualifiedName)
+        JavaFileObject file = compilation
+                .generatedSourceFile(qualifiedName)
                 .orElseThrow(() -> new AssertionError(qualifiedName + " was not generated"));
         try {
             return file.getCharContent(true).toString();

@@ -44,8 +44,8 @@ class GoldenFileTest {
 
     @Test
     void interfaceInTheUnnamedPackage_getsItsClassThere() {
-        Compilation compilation = Compile.succeeding(JavaFileObjects.forSourceString("Top",
-                "@io.kmon.annotations.Monitored public interface Top { void run(); }"));
+        Compilation compilation = Compile.succeeding(JavaFileObjects.forSourceString(
+                "Top", "@io.kmon.annotations.Monitored public interface Top { void run(); }"));
 
         assertThat(Golden.generatedSource(compilation, "MonitoredTop")).startsWith("import ");
     }

@@ -82,8 +82,12 @@ class InheritanceTest {
 
     @BeforeAll
     static void compile() {
-        compilation = Compile.succeeding(Compile.shape("Service"), Compile.shape("Named"), Compile.shape("Source"),
-                Compile.shape("Both"), Compile.source("ServiceScenario", SCENARIO),
+        compilation = Compile.succeeding(
+                Compile.shape("Service"),
+                Compile.shape("Named"),
+                Compile.shape("Source"),
+                Compile.shape("Both"),
+                Compile.source("ServiceScenario", SCENARIO),
                 Compile.source("BothScenario", BOTH_SCENARIO));
     }
 
@@ -126,7 +130,8 @@ class InheritanceTest {
         Class<?> generated = Compile.load(compilation, "test.MonitoredService");
 
         assertEquals("c", seen.get("static"));
-        assertFalse(Arrays.stream(generated.getDeclaredMethods()).anyMatch(m -> m.getName().equals("constant")));
+        assertFalse(Arrays.stream(generated.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals("constant")));
     }
 
     @Test

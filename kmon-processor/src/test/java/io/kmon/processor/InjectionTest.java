@@ -25,18 +25,21 @@ class InjectionTest {
     /** The component name of {@code corpus/good/Injection.java}, as the runtime must see it. */
     static final String NAME = "billing */ final class Injected { static { System.setProperty(\"kmon.injected\","
             + " \"ran\"); } } /* \\u002a/ {@code } @see <b>&amp;</b>\n * @deprecated";
+
     private static final String PROPERTY = "kmon.injected";
 
     @Test
     void hostileComponentName_staysText_andTheInjectedClassNeitherCompilesNorRuns() throws Exception {
-        Compilation compilation = Compile.javac().withOptions("-Xlint:all", "-Werror")
+        Compilation compilation = Compile.javac()
+                .withOptions("-Xlint:all", "-Werror")
                 .compile(Compile.resource("corpus/good/Injection.java"));
 
         assertThat(compilation).succeededWithoutWarnings();
         List<String> classes = compilation.generatedFiles().stream()
                 .filter(f -> f.getKind() == JavaFileObject.Kind.CLASS)
                 .map(f -> f.toUri().getPath().replaceAll(".*CLASS_OUTPUT/", ""))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertEquals(List.of("test/Injection.class", "test/MonitoredInjection.class"), classes);
         String source = source(compilation.generatedSourceFiles().get(0));
         assertThat(source).doesNotContain("System.setProperty(\"kmon.injected\"");
@@ -46,8 +49,11 @@ class InjectionTest {
         CompiledClasses loaded = new CompiledClasses(compilation);
         Class<?> iface = loaded.loadClass("test.Injection");
         Method wrap = loaded.loadClass("test.MonitoredInjection").getMethod("wrap", iface, Kmon.class);
-        Object proxy = wrap.invoke(null, java.lang.reflect.Proxy.newProxyInstance(iface.getClassLoader(),
-                new Class<?>[] {iface}, (self, method, args) -> null), kmon);
+        Object proxy = wrap.invoke(
+                null,
+                java.lang.reflect.Proxy.newProxyInstance(
+                        iface.getClassLoader(), new Class<?>[] {iface}, (self, method, args) -> null),
+                kmon);
         iface.getMethod("charge", long.class).invoke(proxy, 5L);
 
         assertNull(System.getProperty(PROPERTY), "the injected static block never ran");
@@ -60,7 +66,9 @@ class InjectionTest {
         FilerSpy spy = new FilerSpy();
         Compilation compilation = Compiler.javac().withProcessors(spy).compile(file);
 
-        assertThat(compilation).hadErrorContaining(Messages.INVALID_PREFIX).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(Messages.INVALID_PREFIX)
+                .inFile(file)
                 .onLineContaining("@Monitored(prefix");
         assertThat(compilation).hadErrorCount(1);
         assertThat(spy.created()).isEmpty();

@@ -15,18 +15,23 @@ import org.junit.jupiter.api.Test;
  * warning here comes from generated code.
  */
 class LintTest {
-    private static final List<String> SHAPES = List.of("Repo", "Numbers", "Finder", "Service", "Named", "Source",
-            "Both", "Outer", "Clashes", "Legacy", "Jobs", "Gateway", "Raw");
+    private static final List<String> SHAPES = List.of(
+            "Repo", "Numbers", "Finder", "Service", "Named", "Source", "Both", "Outer", "Clashes", "Legacy", "Jobs",
+            "Gateway", "Raw");
 
     @Test
     void everyShape_compilesWithoutWarningsUnderXlintAll() {
         JavaFileObject[] sources = Stream.concat(
-                SHAPES.stream().map(Compile::shape),
-                Stream.of(Compile.resource("golden/Warehouse.java"), Compile.resource("shapes-clash/Clock.java"),
-                        Compile.resource("shapes-clash/Kmon.java"), Compile.resource("shapes-clash/System.java")))
+                        SHAPES.stream().map(Compile::shape),
+                        Stream.of(
+                                Compile.resource("golden/Warehouse.java"),
+                                Compile.resource("shapes-clash/Clock.java"),
+                                Compile.resource("shapes-clash/Kmon.java"),
+                                Compile.resource("shapes-clash/System.java")))
                 .toArray(JavaFileObject[]::new);
 
-        Compilation compilation = Compile.javac().withOptions("-Xlint:all", "-Werror").compile(sources);
+        Compilation compilation =
+                Compile.javac().withOptions("-Xlint:all", "-Werror").compile(sources);
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation.generatedSourceFiles()).hasSize(14);

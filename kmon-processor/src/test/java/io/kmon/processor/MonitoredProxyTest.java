@@ -139,12 +139,22 @@ class MonitoredProxyTest {
 
         assertEquals(3, snapshot.count("kmon.calls", "component", "test.Inventory", "method", "find"));
         assertEquals(2, snapshot.count("kmon.successes", "component", "test.Inventory", "method", "find"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Inventory", "method", "find",
-                "error_type", "IOException"));
+        assertEquals(
+                1,
+                snapshot.count(
+                        "kmon.errors", "component", "test.Inventory", "method", "find", "error_type", "IOException"));
         assertEquals(3, snapshot.count("kmon.duration", "component", "test.Inventory", "method", "find"));
         assertEquals(2, snapshot.count("kmon.calls", "component", "test.Inventory", "method", "restock"));
-        assertEquals(1, snapshot.count("kmon.errors", "component", "test.Inventory", "method", "restock",
-                "error_type", "IllegalArgumentException"));
+        assertEquals(
+                1,
+                snapshot.count(
+                        "kmon.errors",
+                        "component",
+                        "test.Inventory",
+                        "method",
+                        "restock",
+                        "error_type",
+                        "IllegalArgumentException"));
         assertEquals(2, snapshot.sum("kmon.errors", "component", "test.Inventory"));
         assertEquals(2, snapshot.count(MetricNames.ERRORS_COUNT));
     }
@@ -183,10 +193,10 @@ class MonitoredProxyTest {
 
     @Test
     void wrap_rejectsANullDelegateOrKmonByName() {
-        NullPointerException delegate = assertThrows(NullPointerException.class,
-                () -> Compile.run(compilation, "Nulls", Compile.kmon()));
-        NullPointerException kmon = assertThrows(NullPointerException.class,
-                () -> Compile.run(compilation, "Nulls", null));
+        NullPointerException delegate =
+                assertThrows(NullPointerException.class, () -> Compile.run(compilation, "Nulls", Compile.kmon()));
+        NullPointerException kmon =
+                assertThrows(NullPointerException.class, () -> Compile.run(compilation, "Nulls", null));
 
         assertEquals("delegate", delegate.getMessage());
         assertEquals("kmon", kmon.getMessage());

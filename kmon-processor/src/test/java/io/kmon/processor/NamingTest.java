@@ -68,9 +68,14 @@ class NamingTest {
 
     @BeforeAll
     static void compile() {
-        compilation = Compile.succeeding(Compile.shape("Outer"), Compile.shape("Clashes"), Compile.shape("Legacy"),
-                Compile.resource("shapes-clash/Clock.java"), Compile.resource("shapes-clash/Kmon.java"),
-                Compile.resource("shapes-clash/System.java"), Compile.source("NamingScenario", SCENARIO));
+        compilation = Compile.succeeding(
+                Compile.shape("Outer"),
+                Compile.shape("Clashes"),
+                Compile.shape("Legacy"),
+                Compile.resource("shapes-clash/Clock.java"),
+                Compile.resource("shapes-clash/Kmon.java"),
+                Compile.resource("shapes-clash/System.java"),
+                Compile.source("NamingScenario", SCENARIO));
     }
 
     @Test
@@ -132,9 +137,10 @@ class NamingTest {
             Compilation apart = Compile.succeeding(Compile.resource("corpus/good/" + pkg + "/Client.java"));
             CompiledClasses classes = new CompiledClasses(apart);
             Class<?> client = classes.loadClass(pkg + ".Client");
-            Object delegate = Proxy.newProxyInstance(client.getClassLoader(), new Class<?>[] {client},
-                    (self, method, args) -> pkg + ":" + args[0]);
-            Object proxy = classes.loadClass(pkg + ".MonitoredClient").getMethod("wrap", client, Kmon.class)
+            Object delegate = Proxy.newProxyInstance(
+                    client.getClassLoader(), new Class<?>[] {client}, (self, method, args) -> pkg + ":" + args[0]);
+            Object proxy = classes.loadClass(pkg + ".MonitoredClient")
+                    .getMethod("wrap", client, Kmon.class)
                     .invoke(null, delegate, kmon);
             assertEquals(pkg + ":k", client.getMethod("fetch", String.class).invoke(proxy, "k"));
         }

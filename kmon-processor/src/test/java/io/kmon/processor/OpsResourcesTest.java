@@ -39,8 +39,9 @@ class OpsResourcesTest {
     @Test
     void promtoolTestRules_slowCallAndAlertOnFailureFire_andOtherwiseStaySilent(@TempDir Path dir) throws Exception {
         Compilation compilation = Compile.succeeding(Compile.resource("ops/Billing.java"));
-        Files.writeString(dir.resolve("ops.Billing" + OpsResources.RULES), resource(compilation, "ops.Billing",
-                OpsResources.RULES));
+        Files.writeString(
+                dir.resolve("ops.Billing" + OpsResources.RULES),
+                resource(compilation, "ops.Billing", OpsResources.RULES));
         try (InputStream test = getClass().getResourceAsStream("/ops/billing.test.yml")) {
             Files.copy(test, dir.resolve("billing.test.yml"));
         }
@@ -83,7 +84,8 @@ class OpsResourcesTest {
                             exp_annotations:
                               summary: 'Slow calls of t{{ 1 }}" run'
                               description: 'Calls slower than 0.5 s in the last 5m: 3 (@SlowAlert(millis = 500))'
-                """.formatted(series, series.substring(0, series.length() - 1) + ",le=\"0.5\"}"));
+                """.formatted(
+                        series, series.substring(0, series.length() - 1) + ",le=\"0.5\"}"));
 
         Promtool.Result result = Promtool.run(dir, "test", "rules", "t.test.yml");
 
@@ -95,8 +97,9 @@ class OpsResourcesTest {
         Compilation compilation = Compile.succeeding(Compile.resource("ops/Billing.java"));
         String rules = resource(compilation, "ops.Billing", OpsResources.RULES);
 
-        assertThat(rules).contains("api_duration_seconds_bucket{component=\\\"billing_api\\\",method=\\\"invoice\\\","
-                + "le=\\\"" + MetricNaming.leLabel(0.5) + "\\\"}");
+        assertThat(rules)
+                .contains("api_duration_seconds_bucket{component=\\\"billing_api\\\",method=\\\"invoice\\\","
+                        + "le=\\\"" + MetricNaming.leLabel(0.5) + "\\\"}");
         assertThat(rules).contains("le=\\\"0.125\\\""); // 100 ms: the next boundary up
         assertThat(rules).contains("error_type=~\\\"ConnectException|GatewayDownException|IllegalStateException\\\"");
         assertThat(rules).doesNotContain("version"); // @NotMonitored: no rule
@@ -119,7 +122,8 @@ class OpsResourcesTest {
 
         assertThat(rules).contains("# run: @SlowAlert(millis = 20000) is above the largest classic bucket boundary");
         assertThat(rules).doesNotContain("KmonSlowCall");
-        assertThat(resource(compilation, "test.Patient", OpsResources.CATALOGUE)).doesNotContain("rule_le");
+        assertThat(resource(compilation, "test.Patient", OpsResources.CATALOGUE))
+                .doesNotContain("rule_le");
     }
 
     @Test
@@ -169,7 +173,8 @@ class OpsResourcesTest {
         boolean datasourceVariable = false;
         for (JsonNode v : d.get("templating").get("list")) {
             datasourceVariable |= v.get("name").asText().equals("datasource")
-                    && v.get("type").asText().equals("datasource") && v.get("query").asText().equals("prometheus");
+                    && v.get("type").asText().equals("datasource")
+                    && v.get("query").asText().equals("prometheus");
         }
         assertTrue(datasourceVariable, name);
         assertTrue(d.get("panels").isArray() && d.get("panels").size() >= 5, name);
@@ -183,7 +188,8 @@ class OpsResourcesTest {
             assertTrue(panel.get("targets").size() > 0, name);
             for (JsonNode target : panel.get("targets")) {
                 assertTrue(target.get("refId").isTextual(), name);
-                assertEquals("${datasource}", target.get("datasource").get("uid").asText(), name);
+                assertEquals(
+                        "${datasource}", target.get("datasource").get("uid").asText(), name);
                 assertTrue(target.get("expr").isTextual(), name);
             }
         }
@@ -195,16 +201,17 @@ class OpsResourcesTest {
         for (Map.Entry<String, String> q : queries.entrySet()) {
             y.append("      - record: kmon:dashboard:").append(q.getKey()).append('\n');
             // a JSON string is a YAML double-quoted scalar
-            y.append("        expr: ").append(JSON.writeValueAsString(q.getValue().replace("$__rate_interval", "1m")))
+            y.append("        expr: ")
+                    .append(JSON.writeValueAsString(q.getValue().replace("$__rate_interval", "1m")))
                     .append('\n');
         }
         return y.toString();
     }
 
     private static String resource(Compilation compilation, String interfaceName, String suffix) {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                OpsResources.FOLDER + interfaceName + suffix).orElseThrow(() ->
-                        new AssertionError("no " + interfaceName + suffix));
+        JavaFileObject file = compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, OpsResources.FOLDER + interfaceName + suffix)
+                .orElseThrow(() -> new AssertionError("no " + interfaceName + suffix));
         try {
             return file.getCharContent(true).toString();
         } catch (IOException e) {
@@ -216,10 +223,12 @@ class OpsResourcesTest {
     private static List<JavaFileObject> corpus() throws IOException {
         Path root = Path.of("src/test/resources");
         try (Stream<Path> files = Files.walk(root.resolve("corpus/good"))) {
-            List<JavaFileObject> sources = new ArrayList<>(files.filter(f -> f.toString().endsWith(".java"))
-                    .sorted()
-                    .map(f -> JavaFileObjects.forResource(root.relativize(f).toString().replace('\\', '/')))
-                    .toList());
+            List<JavaFileObject> sources =
+                    new ArrayList<>(files.filter(f -> f.toString().endsWith(".java"))
+                            .sorted()
+                            .map(f -> JavaFileObjects.forResource(
+                                    root.relativize(f).toString().replace('\\', '/')))
+                            .toList());
             sources.add(Compile.resource("ops/Billing.java"));
             return sources;
         }

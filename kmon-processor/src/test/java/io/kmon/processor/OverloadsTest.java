@@ -49,15 +49,19 @@ class OverloadsTest {
 
     @Test
     void overloads_areToldApartInTheMethodTag() {
-        Compilation compilation = Compile.succeeding(Compile.shape("Finder"), Compile.source("FinderScenario", SCENARIO));
+        Compilation compilation =
+                Compile.succeeding(Compile.shape("Finder"), Compile.source("FinderScenario", SCENARIO));
         Kmon kmon = Compile.kmon();
         Map<?, ?> seen = (Map<?, ?>) Compile.run(compilation, "FinderScenario", kmon);
         MetricsSnapshot snapshot = kmon.snapshot();
 
-        for (String tag : List.of("find()", "find(int)", "find(String)", "find(int[])", "find(List)", "find(Object...)")) {
+        for (String tag :
+                List.of("find()", "find(int)", "find(String)", "find(int[])", "find(List)", "find(Object...)")) {
             assertEquals(1, snapshot.count("kmon.calls", "component", "test.Finder", "method", tag), tag);
-            assertEquals(tag.substring(5, tag.length() - 1).isEmpty() ? "none" : tag.substring(5, tag.length() - 1),
-                    seen.get(tag), tag);
+            assertEquals(
+                    tag.substring(5, tag.length() - 1).isEmpty() ? "none" : tag.substring(5, tag.length() - 1),
+                    seen.get(tag),
+                    tag);
         }
         assertEquals(2, snapshot.count("kmon.calls", "component", "test.Finder", "method", "other"));
         assertEquals(8, snapshot.sum("kmon.successes", "component", "test.Finder"));

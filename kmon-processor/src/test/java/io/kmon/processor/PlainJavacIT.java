@@ -64,23 +64,32 @@ class PlainJavacIT {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
         // The class path is the generated code's (annotations and runtime); the processor path is the jar alone.
-        int status = javac.getTask(diagnostics, null, null, List.of(
-                "-processorpath", JAR.toString(),
-                "-classpath", System.getProperty("java.class.path"),
-                "-d", classes.toString(),
-                "-Xlint:all,-processing", "-Werror"), null,
-                javac.getStandardFileManager(null, null, null).getJavaFileObjects(
-                        sources.resolve("Greeter.java").toFile(), sources.resolve("Scenario.java").toFile()))
-                .call() ? 0 : 1;
+        int status = javac.getTask(
+                                diagnostics,
+                                null,
+                                null,
+                                List.of(
+                                        "-processorpath", JAR.toString(),
+                                        "-classpath", System.getProperty("java.class.path"),
+                                        "-d", classes.toString(),
+                                        "-Xlint:all,-processing", "-Werror"),
+                                null,
+                                javac.getStandardFileManager(null, null, null)
+                                        .getJavaFileObjects(
+                                                sources.resolve("Greeter.java").toFile(),
+                                                sources.resolve("Scenario.java").toFile()))
+                        .call()
+                ? 0
+                : 1;
         assertEquals(0, status, "javac failed:\n" + diagnostics);
         assertTrue(Files.exists(classes.resolve("demo/MonitoredGreeter.class")), "no MonitoredGreeter generated");
 
         try (Kmon kmon = Kmon.create();
-                URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                        PlainJavacIT.class.getClassLoader())) {
+                URLClassLoader loader =
+                        new URLClassLoader(new URL[] {classes.toUri().toURL()}, PlainJavacIT.class.getClassLoader())) {
             @SuppressWarnings("unchecked")
-            Function<Kmon, Object> scenario = (Function<Kmon, Object>) loader.loadClass("demo.Scenario")
-                    .getDeclaredConstructor().newInstance();
+            Function<Kmon, Object> scenario = (Function<Kmon, Object>)
+                    loader.loadClass("demo.Scenario").getDeclaredConstructor().newInstance();
             assertEquals("hello a, hello b", scenario.apply(kmon));
             assertEquals(2, kmon.snapshot().count("demo.successes", "component", "greeter", "method", "greet"));
         }
@@ -91,10 +100,12 @@ class PlainJavacIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
             assertTrue(names.contains("io/kmon/annotations/Monitored.class"), "annotations missing");
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("io/kmon/processor/shaded/javapoet/")),
+            assertTrue(
+                    names.stream().anyMatch(n -> n.startsWith("io/kmon/processor/shaded/javapoet/")),
                     "relocated JavaPoet missing");
             assertFalse(names.stream().anyMatch(n -> n.startsWith("com/palantir/")), "JavaPoet not relocated");
-            assertTrue(names.contains("META-INF/services/javax.annotation.processing.Processor"),
+            assertTrue(
+                    names.contains("META-INF/services/javax.annotation.processing.Processor"),
                     "processor not registered");
         }
     }

@@ -13,8 +13,21 @@ import org.junit.jupiter.api.Test;
 
 /** Primitives, arrays, varargs (plain and generic) and void. */
 class PrimitiveShapesTest {
-    private static final List<String> METHODS = List.of("add", "multiply", "half", "third", "not", "upper",
-            "negate", "twice", "range", "grid", "sum", "join", "listOf", "reset");
+    private static final List<String> METHODS = List.of(
+            "add",
+            "multiply",
+            "half",
+            "third",
+            "not",
+            "upper",
+            "negate",
+            "twice",
+            "range",
+            "grid",
+            "sum",
+            "join",
+            "listOf",
+            "reset");
 
     private static final String SCENARIO = """
             package test;

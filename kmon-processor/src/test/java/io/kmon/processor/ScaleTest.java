@@ -40,10 +40,15 @@ class ScaleTest {
         assertThat(compilation.generatedSourceFiles()).hasSize(INTERFACES);
         CompiledClasses classes = new CompiledClasses(compilation);
         String generated = Golden.generatedSource(compilation, "test.Monitored" + name(0));
-        System.out.printf(Locale.ROOT, "kmon processor: %d interfaces (6 methods each), %.0f ms in the processor,"
+        System.out.printf(
+                Locale.ROOT,
+                "kmon processor: %d interfaces (6 methods each), %.0f ms in the processor,"
                         + " %.0f ms whole compilation (javac, in memory, one run, warm-up not excluded);"
                         + " one generated class: %d bytes of source, %d bytes of bytecode%n",
-                INTERFACES, processor.nanos / 1e6, compileNanos / 1e6, generated.length(),
+                INTERFACES,
+                processor.nanos / 1e6,
+                compileNanos / 1e6,
+                generated.length(),
                 classes.size("test.Monitored" + name(0)));
     }
 
@@ -53,9 +58,12 @@ class ScaleTest {
         int bytes = new CompiledClasses(compilation).size("test.MonitoredWarehouse");
 
         assertThat(bytes).isGreaterThan(0);
-        System.out.printf(Locale.ROOT, "kmon processor: MonitoredWarehouse (golden, 9 methods): %d bytes of source,"
+        System.out.printf(
+                Locale.ROOT,
+                "kmon processor: MonitoredWarehouse (golden, 9 methods): %d bytes of source,"
                         + " %d bytes of bytecode%n",
-                Golden.generatedSource(compilation, "test.MonitoredWarehouse").length(), bytes);
+                Golden.generatedSource(compilation, "test.MonitoredWarehouse").length(),
+                bytes);
     }
 
     private static String name(int i) {

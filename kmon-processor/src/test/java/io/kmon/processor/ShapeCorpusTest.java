@@ -56,23 +56,62 @@ class ShapeCorpusTest {
     private static final int MIN_SHAPES = 30;
 
     private static final List<Good> GOOD = List.of(
-            good("Marker"), good("Voids"), good("Primitives"), good("Boxed"), good("Arrays"), good("Varargs"),
-            good("Checked"), good("Bounded"), good("SelfBounded"), good("Wildcards"), good("Defaults"),
-            good("Inherits"), good("Diamond"), good("Covariant"),
+            good("Marker"),
+            good("Voids"),
+            good("Primitives"),
+            good("Boxed"),
+            good("Arrays"),
+            good("Varargs"),
+            good("Checked"),
+            good("Bounded"),
+            good("SelfBounded"),
+            good("Wildcards"),
+            good("Defaults"),
+            good("Inherits"),
+            good("Diamond"),
+            good("Covariant"),
             new Good("Deep", "test.Deep$Middle$Inner", "test.MonitoredDeep_Middle_Inner", "deep_inner", Set.of()),
-            good("Futures"), good("Optionals"), good("TypeUse"),
+            good("Futures"),
+            good("Optionals"),
+            good("TypeUse"),
             new Good("Orders", "test.Orders", "test.MonitoredOrders", "orders_api", Set.of()),
-            good("Hidden"), good("Alerted"), good("ObjectNames"), good("Größe"), good("Circle"), good("Modes"),
-            good("Dates"), good("Retiring"), good("RetiringType"),
-            new Good("OldOuter", "test.OldOuter$Api", "test.MonitoredOldOuter_Api", "test.OldOuter.Api", Set.of()), good("Generics"), good("StringStore"), good("Polite"), good("Task"),
+            good("Hidden"),
+            good("Alerted"),
+            good("ObjectNames"),
+            good("Größe"),
+            good("Circle"),
+            good("Modes"),
+            good("Dates"),
+            good("Retiring"),
+            good("RetiringType"),
+            new Good("OldOuter", "test.OldOuter$Api", "test.MonitoredOldOuter_Api", "test.OldOuter.Api", Set.of()),
+            good("Generics"),
+            good("StringStore"),
+            good("Polite"),
+            good("Task"),
             new Good("LegacyRaw", "test.LegacyRaw", "test.MonitoredLegacyRaw", "test.LegacyRaw", Set.of("version")),
-            good("ObjectRedeclared"), good("Finalizing"), good("Copyable"), good("TypeUseEverywhere"),
-            good("ShadowNames"), good("TypeVarNames"), good("ConstantNames"), good("LowerCaseConstants"),
-            good("SelfNamed"), good("SelfTypeVar"),
-            new Good("NestedNames", "test.NestedNames$Api", "test.MonitoredNestedNames_Api", "test.NestedNames.Api",
+            good("ObjectRedeclared"),
+            good("Finalizing"),
+            good("Copyable"),
+            good("TypeUseEverywhere"),
+            good("ShadowNames"),
+            good("TypeVarNames"),
+            good("ConstantNames"),
+            good("LowerCaseConstants"),
+            good("SelfNamed"),
+            good("SelfTypeVar"),
+            new Good(
+                    "NestedNames",
+                    "test.NestedNames$Api",
+                    "test.MonitoredNestedNames_Api",
+                    "test.NestedNames.Api",
                     Set.of()),
-            new Good("SamePackageNames", "shadow.SamePackageNames", "shadow.MonitoredSamePackageNames",
-                    "shadow.SamePackageNames", Set.of()),
+            new Good(
+                    "SamePackageNames",
+                    "shadow.SamePackageNames",
+                    "shadow.MonitoredSamePackageNames",
+                    "shadow.SamePackageNames",
+                    Set.of()),
             new Good("a/Client", "a.Client", "a.MonitoredClient", "a.Client", Set.of()),
             new Good("b/Client", "b.Client", "b.MonitoredClient", "b.Client", Set.of()),
             new Good("Injection", "test.Injection", "test.MonitoredInjection", InjectionTest.NAME, Set.of()));
@@ -116,7 +155,8 @@ class ShapeCorpusTest {
 
     @Test
     void goodShapes_compileInOneRunWithoutWarnings_andEachBehavesLikeItsDelegate() throws Exception {
-        Compilation compilation = Compile.javac().withOptions("-Xlint:all", "-Werror")
+        Compilation compilation = Compile.javac()
+                .withOptions("-Xlint:all", "-Werror")
                 .compile(GOOD.stream().map(Good::source).toList());
 
         assertThat(compilation).succeededWithoutWarnings();
@@ -132,40 +172,52 @@ class ShapeCorpusTest {
             }
         }
         misbehaving.forEach((shape, e) -> e.printStackTrace());
-        assertEquals(Map.of(), misbehaving.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+        assertEquals(
+                Map.of(),
+                misbehaving.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
     }
 
     @Test
     void badShapes_compileInOneRun_eachWithExactlyOneErrorOnItsElement() {
-        Compilation compilation = Compile.javac().compile(BAD.stream().map(Bad::source).toList());
+        Compilation compilation =
+                Compile.javac().compile(BAD.stream().map(Bad::source).toList());
 
         assertThat(compilation).failed();
         for (Bad shape : BAD) {
-            assertThat(compilation).hadErrorContaining(shape.message()).inFile(shape.source())
+            assertThat(compilation)
+                    .hadErrorContaining(shape.message())
+                    .inFile(shape.source())
                     .onLineContaining(shape.line());
         }
         Map<String, Long> perFile = compilation.errors().stream()
                 .collect(Collectors.groupingBy(ShapeCorpusTest::file, Collectors.counting()));
-        Map<String, Long> one = BAD.stream().collect(Collectors.toMap(b -> b.source().toUri().toString(), b -> 1L));
+        Map<String, Long> one =
+                BAD.stream().collect(Collectors.toMap(b -> b.source().toUri().toString(), b -> 1L));
         assertEquals(one, perFile, "exactly one error per bad shape, none elsewhere");
     }
 
     @Test
     void goodAndBadTogether_eachBadOneFailsAlone_andEveryGoodOneIsGenerated() {
         // FilerSpy hides javac's syntax trees from the processor, so the local-type shape sits this one out.
-        List<Bad> bad = BAD.stream().filter(b -> !b.file().equals("LocalHolder")).toList();
+        List<Bad> bad =
+                BAD.stream().filter(b -> !b.file().equals("LocalHolder")).toList();
         FilerSpy spy = new FilerSpy();
 
-        Compilation compilation = Compiler.javac().withProcessors(spy).compile(
-                Stream.concat(GOOD.stream().map(Good::source), bad.stream().map(Bad::source)).toList());
+        Compilation compilation = Compiler.javac()
+                .withProcessors(spy)
+                .compile(Stream.concat(
+                                GOOD.stream().map(Good::source), bad.stream().map(Bad::source))
+                        .toList());
 
         assertThat(compilation).hadErrorCount(bad.size());
-        assertThat(spy.created()).containsExactlyElementsIn(GOOD.stream()
-                .flatMap(g -> Stream.of(OpsResources.RULES, OpsResources.DASHBOARD, OpsResources.CATALOGUE)
-                        .map(suffix -> OpsResources.FOLDER + g.iface() + suffix)
-                        .collect(Collectors.toCollection(() -> new ArrayList<>(List.of(g.proxy())))).stream())
-                .toList());
+        assertThat(spy.created())
+                .containsExactlyElementsIn(GOOD.stream()
+                        .flatMap(g -> Stream.of(OpsResources.RULES, OpsResources.DASHBOARD, OpsResources.CATALOGUE)
+                                .map(suffix -> OpsResources.FOLDER + g.iface() + suffix)
+                                .collect(Collectors.toCollection(() -> new ArrayList<>(List.of(g.proxy()))))
+                                .stream())
+                        .toList());
     }
 
     @Test
@@ -174,7 +226,8 @@ class ShapeCorpusTest {
         assertEquals("Voids", GOOD.get(1).file());
         JavaFileObject voids = sources.get(1);
 
-        Compilation compilation = Compiler.javac().withProcessors(failingFiler("MonitoredVoids")).compile(sources);
+        Compilation compilation =
+                Compiler.javac().withProcessors(failingFiler("MonitoredVoids")).compile(sources);
 
         assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR).inFile(voids);
         assertThat(compilation).hadErrorCount(1);
@@ -186,14 +239,17 @@ class ShapeCorpusTest {
      */
     private static Processor failingFiler(String simpleName) {
         Processor real = new KmonProcessor();
-        return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
-                (self, method, args) -> {
+        return (Processor) Proxy.newProxyInstance(
+                Processor.class.getClassLoader(), new Class<?>[] {Processor.class}, (self, method, args) -> {
                     if (method.getName().equals("init")) {
                         ProcessingEnvironment env = (ProcessingEnvironment) args[0];
-                        Filer filer = (Filer) forward(Filer.class, env.getFiler(), (m, a) ->
-                                m.getName().equals("createSourceFile") && a[0].toString().endsWith("." + simpleName));
-                        real.init((ProcessingEnvironment) forward(ProcessingEnvironment.class, env, (m, a) -> false,
-                                "getFiler", filer));
+                        Filer filer = (Filer) forward(
+                                Filer.class,
+                                env.getFiler(),
+                                (m, a) -> m.getName().equals("createSourceFile")
+                                        && a[0].toString().endsWith("." + simpleName));
+                        real.init((ProcessingEnvironment)
+                                forward(ProcessingEnvironment.class, env, (m, a) -> false, "getFiler", filer));
                         return null;
                     }
                     return invoke(method, real, args);
@@ -201,8 +257,8 @@ class ShapeCorpusTest {
     }
 
     /** A proxy of {@code target} that throws where {@code fails} says, and answers {@code name} with {@code answer}. */
-    private static Object forward(Class<?> type, Object target, BiPredicate<Method, Object[]> fails,
-            Object... answers) {
+    private static Object forward(
+            Class<?> type, Object target, BiPredicate<Method, Object[]> fails, Object... answers) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             if (fails.test(method, args)) {
                 throw new IllegalStateException("simulated bug inside the processor");
@@ -223,7 +279,9 @@ class ShapeCorpusTest {
     }
 
     private static String file(Diagnostic<? extends JavaFileObject> diagnostic) {
-        return diagnostic.getSource() == null ? "(no file)" : diagnostic.getSource().toUri().toString();
+        return diagnostic.getSource() == null
+                ? "(no file)"
+                : diagnostic.getSource().toUri().toString();
     }
 
     private static Good good(String file) {
@@ -290,8 +348,8 @@ class ShapeCorpusTest {
 
                 Throwable failure = Samples.failure(method);
                 script.next(null, failure);
-                InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
-                        () -> method.invoke(proxy, args));
+                InvocationTargetException thrown =
+                        assertThrows(InvocationTargetException.class, () -> method.invoke(proxy, args));
                 assertSame(failure, thrown.getCause(), method + " throws the delegate's very exception");
                 script.assertReceived(method, args);
                 if (!shape.notMonitored().contains(method.getName())) {
@@ -300,7 +358,8 @@ class ShapeCorpusTest {
             }
 
             ComponentMonitor component = kmon.components().stream()
-                    .filter(c -> c.name().equals(shape.component())).findFirst()
+                    .filter(c -> c.name().equals(shape.component()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no component " + shape.component()));
             assertEquals(2L * monitored, component.calls(), "a success and a failure per monitored method");
             assertEquals(monitored, component.errors());
@@ -316,7 +375,8 @@ class ShapeCorpusTest {
          */
         private Method implementation(Method method) {
             for (Method candidate : proxyClass.getDeclaredMethods()) {
-                if (!candidate.isBridge() && candidate.getName().equals(method.getName())
+                if (!candidate.isBridge()
+                        && candidate.getName().equals(method.getName())
                         && fits(method.getParameterTypes(), candidate.getParameterTypes())
                         && method.getReturnType().isAssignableFrom(candidate.getReturnType())) {
                     return candidate;
@@ -474,8 +534,12 @@ class ShapeCorpusTest {
                 return new IllegalStateException("an argument");
             }
             if (type.isInterface()) {
-                return Proxy.newProxyInstance(loader, new Class<?>[] {type}, (self, m, a) -> m.getReturnType()
-                        .isPrimitive() && m.getReturnType() != void.class ? primitive(m.getReturnType()) : null);
+                return Proxy.newProxyInstance(
+                        loader,
+                        new Class<?>[] {type},
+                        (self, m, a) -> m.getReturnType().isPrimitive() && m.getReturnType() != void.class
+                                ? primitive(m.getReturnType())
+                                : null);
             }
             for (Constructor<?> constructor : type.getConstructors()) {
                 Class<?>[] parameters = constructor.getParameterTypes();

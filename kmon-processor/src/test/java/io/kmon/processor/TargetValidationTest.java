@@ -189,7 +189,10 @@ class TargetValidationTest {
 
         Compilation compilation = Compiler.javac().withProcessors(spy).compile(api, existing);
 
-        assertThat(compilation).hadErrorContaining(Messages.NAME_CLASH).inFile(api).onLineContaining("@Monitored");
+        assertThat(compilation)
+                .hadErrorContaining(Messages.NAME_CLASH)
+                .inFile(api)
+                .onLineContaining("@Monitored");
         assertThat(spy.created()).isEmpty();
     }
 
@@ -217,10 +220,17 @@ class TargetValidationTest {
 
         Compilation compilation = Compiler.javac().withProcessors(spy).compile(nested, flat);
 
-        assertThat(compilation).hadErrorContaining(Messages.NAME_CLASH).inFile(flat).onLineContaining("@Monitored");
+        assertThat(compilation)
+                .hadErrorContaining(Messages.NAME_CLASH)
+                .inFile(flat)
+                .onLineContaining("@Monitored");
         // the first gets its class and its operations resources; the second nothing
-        assertThat(spy.created()).containsExactly("test.MonitoredOuter_Api", "META-INF/kmon/test.Outer$Api.rules.yml",
-                "META-INF/kmon/test.Outer$Api.dashboard.json", "META-INF/kmon/test.Outer$Api.metrics.json");
+        assertThat(spy.created())
+                .containsExactly(
+                        "test.MonitoredOuter_Api",
+                        "META-INF/kmon/test.Outer$Api.rules.yml",
+                        "META-INF/kmon/test.Outer$Api.dashboard.json",
+                        "META-INF/kmon/test.Outer$Api.metrics.json");
     }
 
     @Test
@@ -275,7 +285,11 @@ class TargetValidationTest {
 
     @Test
     void runtimeMissingFromTheClasspath_fails() throws URISyntaxException {
-        File annotationsOnly = new File(Monitored.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        File annotationsOnly = new File(Monitored.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         JavaFileObject api = Compile.source("Api", """
                 package test;
 
@@ -287,9 +301,15 @@ class TargetValidationTest {
 
         FilerSpy spy = new FilerSpy();
 
-        Compilation compilation = Compiler.javac().withProcessors(spy).withClasspath(List.of(annotationsOnly)).compile(api);
+        Compilation compilation = Compiler.javac()
+                .withProcessors(spy)
+                .withClasspath(List.of(annotationsOnly))
+                .compile(api);
 
-        assertThat(compilation).hadErrorContaining(Messages.RUNTIME_MISSING).inFile(api).onLineContaining("@Monitored");
+        assertThat(compilation)
+                .hadErrorContaining(Messages.RUNTIME_MISSING)
+                .inFile(api)
+                .onLineContaining("@Monitored");
         assertThat(spy.created()).isEmpty();
     }
 
@@ -308,7 +328,10 @@ class TargetValidationTest {
 
         Compilation compilation = Compiler.javac().withProcessors(spy).compile(api);
 
-        assertThat(compilation).hadErrorContaining(Messages.UNRESOLVED_TYPE).inFile(api).onLineContaining("interface Api");
+        assertThat(compilation)
+                .hadErrorContaining(Messages.UNRESOLVED_TYPE)
+                .inFile(api)
+                .onLineContaining("interface Api");
         assertThat(compilation).hadErrorContaining("cannot find symbol");
         assertThat(spy.created()).isEmpty();
     }
@@ -332,7 +355,10 @@ class TargetValidationTest {
         Compilation compilation = Compile.javac().compile(source);
 
         for (String line : lines) {
-            assertThat(compilation).hadErrorContaining(Messages.LOCAL_TYPE).inFile(source).onLineContaining(line);
+            assertThat(compilation)
+                    .hadErrorContaining(Messages.LOCAL_TYPE)
+                    .inFile(source)
+                    .onLineContaining(line);
         }
         assertThat(compilation).hadErrorCount(lines.length);
     }

@@ -41,6 +41,7 @@ public final class AlertEngine {
     public static final String MANUAL = "manual";
     /** Prefix of CRITICAL alerts in the log, which has no level above ERROR. */
     public static final String CRITICAL_MARKER = "[CRITICAL]";
+
     private final Clock clock;
     private final long cooldownMillis;
     private final InternalFailures failures;
@@ -62,8 +63,8 @@ public final class AlertEngine {
      * @param logger where every alert is logged
      * @param failures where contained failures (listeners, rules, the logger) are counted
      */
-    public AlertEngine(Clock clock, Duration cooldown, int historySize, System.Logger logger,
-            InternalFailures failures) {
+    public AlertEngine(
+            Clock clock, Duration cooldown, int historySize, System.Logger logger, InternalFailures failures) {
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(cooldown, "cooldown");
         if (cooldown.isNegative()) {
@@ -130,10 +131,11 @@ public final class AlertEngine {
                 suppressed.increment();
                 return null;
             }
-            String text = before == 0 ? condition.message()
+            String text = before == 0
+                    ? condition.message()
                     : condition.message() + " (" + before + " similar suppressed since the last alert)";
-            alert = new Alert(condition.level(), text, timestamp, condition.component(), name, condition.details(),
-                    before);
+            alert = new Alert(
+                    condition.level(), text, timestamp, condition.component(), name, condition.details(), before);
             history.add(alert); // under the cooldowns' lock: the history's order is the cooldowns' order
         }
         delivery.deliver(alert);

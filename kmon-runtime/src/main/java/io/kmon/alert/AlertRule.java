@@ -44,8 +44,8 @@ public interface AlertRule {
      * @throws IllegalArgumentException when {@code name} is blank
      * @throws NullPointerException when an argument is null
      */
-    static AlertRule when(String name, AlertLevel level, String message, String component,
-            Predicate<MetricsSnapshot> predicate) {
+    static AlertRule when(
+            String name, AlertLevel level, String message, String component, Predicate<MetricsSnapshot> predicate) {
         String checked = checkName(name);
         Condition condition = Condition.of(level, message, component, Map.of());
         Objects.requireNonNull(predicate, "predicate");

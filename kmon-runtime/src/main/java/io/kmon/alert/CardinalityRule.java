@@ -70,10 +70,14 @@ public final class CardinalityRule implements AlertRule {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("refused", refused);
                 details.put("max_names", maxNames);
-                firing.add(new Condition(AlertLevel.WARNING, "The cap of " + maxNames
-                        + " metric names is reached; " + refused
-                        + " registrations of new names were refused (their handles work but are not exported)",
-                        "metrics", "(names)", details));
+                firing.add(new Condition(
+                        AlertLevel.WARNING,
+                        "The cap of " + maxNames
+                                + " metric names is reached; " + refused
+                                + " registrations of new names were refused (their handles work but are not exported)",
+                        "metrics",
+                        "(names)",
+                        details));
             }
         }
         snapshot.folded().forEach((metric, folded) -> {
@@ -82,9 +86,13 @@ public final class CardinalityRule implements AlertRule {
                 details.put("metric", metric);
                 details.put("folded", folded);
                 details.put("max_series", cap);
-                firing.add(new Condition(AlertLevel.WARNING, "Metric '" + metric
-                        + "' reached its cap of " + cap + " series; " + folded
-                        + " registrations of new tag values were folded into its overflow series", "metrics", metric,
+                firing.add(new Condition(
+                        AlertLevel.WARNING,
+                        "Metric '" + metric
+                                + "' reached its cap of " + cap + " series; " + folded
+                                + " registrations of new tag values were folded into its overflow series",
+                        "metrics",
+                        metric,
                         details));
             }
         });

@@ -53,8 +53,8 @@ public final class ComponentFailuresRule implements AlertRule {
             if (failed > threshold) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("component", component);
-                firing.add(Rules.tooManyFailures(component, "Repeated failures in " + component, failed, threshold,
-                        window, details));
+                firing.add(Rules.tooManyFailures(
+                        component, "Repeated failures in " + component, failed, threshold, window, details));
             }
         });
         return firing;

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param subject what the condition is about within the rule (usually the component)
  * @param details the alert's details
  */
-public record Condition(AlertLevel level, String message, String component, String subject, Map<String, Object> details) {
+public record Condition(
+        AlertLevel level, String message, String component, String subject, Map<String, Object> details) {
 
     /**
      * Checks the fields and copies {@code details}.

@@ -44,7 +44,7 @@ public final class FailedCallsRule implements AlertRule {
         if (failed <= threshold) {
             return List.of();
         }
-        return List.of(Rules.tooManyFailures("monitoring", "High error rate detected", failed, threshold, window,
-                new LinkedHashMap<>()));
+        return List.of(Rules.tooManyFailures(
+                "monitoring", "High error rate detected", failed, threshold, window, new LinkedHashMap<>()));
     }
 }

@@ -36,8 +36,8 @@ public final class MemoryRule implements AlertRule {
      */
     public MemoryRule(double warningPercent, double criticalPercent) {
         if (!(warningPercent <= criticalPercent)) {
-            throw new IllegalArgumentException("warning threshold " + warningPercent
-                    + " must not exceed critical threshold " + criticalPercent);
+            throw new IllegalArgumentException(
+                    "warning threshold " + warningPercent + " must not exceed critical threshold " + criticalPercent);
         }
         this.warningPercent = warningPercent;
         this.criticalPercent = criticalPercent;
@@ -59,8 +59,10 @@ public final class MemoryRule implements AlertRule {
         }
         String figure = String.format(Locale.ROOT, "%.1f%%", percent);
         boolean critical = percent > criticalPercent;
-        return List.of(Condition.of(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
-                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure, "system",
+        return List.of(Condition.of(
+                critical ? AlertLevel.CRITICAL : AlertLevel.WARNING,
+                (critical ? "High memory usage: " : "Elevated memory usage: ") + figure,
+                "system",
                 Map.of("memory_percent", percent)));
     }
 }

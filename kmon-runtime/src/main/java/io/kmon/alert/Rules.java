@@ -24,12 +24,20 @@ final class Rules {
      * The WARNING of the failure-count rules: {@code "<headline>: N failed calls in the last 1h"},
      * with the count, threshold and timeframe appended to {@code details}.
      */
-    static Condition tooManyFailures(String component, String headline, long failed, long threshold, Duration window,
+    static Condition tooManyFailures(
+            String component,
+            String headline,
+            long failed,
+            long threshold,
+            Duration window,
             Map<String, Object> details) {
         details.put("error_count", failed);
         details.put("threshold", threshold);
         details.put("timeframe", human(window));
-        return Condition.of(AlertLevel.WARNING, headline + ": " + failed + " failed calls in the last " + human(window),
-                component, details);
+        return Condition.of(
+                AlertLevel.WARNING,
+                headline + ": " + failed + " failed calls in the last " + human(window),
+                component,
+                details);
     }
 }

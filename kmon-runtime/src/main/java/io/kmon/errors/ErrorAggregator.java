@@ -114,7 +114,8 @@ public final class ErrorAggregator {
     public List<ErrorGroup> groups() {
         List<ErrorGroup> out = new ArrayList<>(groups.size());
         groups.forEach((key, group) -> out.add(group.toRecord(key)));
-        out.sort(Comparator.comparingLong(ErrorGroup::lastSeen).reversed()
+        out.sort(Comparator.comparingLong(ErrorGroup::lastSeen)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(ErrorGroup::count).reversed())
                 .thenComparing(ErrorGroup::component)
                 .thenComparing(ErrorGroup::method)
@@ -169,8 +170,15 @@ public final class ErrorAggregator {
         }
 
         ErrorGroup toRecord(Key key) {
-            return new ErrorGroup(key.component(), key.method(), key.type().getName(), count.sum(), firstSeen,
-                    lastSeen, message(last), stackTrace(first));
+            return new ErrorGroup(
+                    key.component(),
+                    key.method(),
+                    key.type().getName(),
+                    count.sum(),
+                    firstSeen,
+                    lastSeen,
+                    message(last),
+                    stackTrace(first));
         }
     }
 

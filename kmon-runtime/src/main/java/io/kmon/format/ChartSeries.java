@@ -20,7 +20,12 @@ import java.util.TreeSet;
  * @param heap {@code jvm.memory.heap.used_bytes}
  * @param memory {@code system.memory.usage_percent}, drawn when there is no heap series
  */
-public record ChartSeries(List<String> calls, List<String> errors, List<String> p95, List<String> cpu, List<String> heap,
+public record ChartSeries(
+        List<String> calls,
+        List<String> errors,
+        List<String> p95,
+        List<String> cpu,
+        List<String> heap,
         List<String> memory) {
     static final String CPU = "system.cpu.usage_percent";
     static final String HEAP = "jvm.memory.heap.used_bytes";
@@ -33,8 +38,12 @@ public record ChartSeries(List<String> calls, List<String> errors, List<String> 
             calls.add(prefix + MetricNames.CALLS);
             p95.add(prefix + MetricNames.DURATION + SeriesStore.P95_SUFFIX);
         }
-        return new ChartSeries(present(calls, recent), present(List.of(MetricNames.ERRORS_COUNT), recent),
-                present(p95, recent), present(List.of(CPU), recent), present(List.of(HEAP), recent),
+        return new ChartSeries(
+                present(calls, recent),
+                present(List.of(MetricNames.ERRORS_COUNT), recent),
+                present(p95, recent),
+                present(List.of(CPU), recent),
+                present(List.of(HEAP), recent),
                 present(List.of(MemoryRule.GAUGE), recent));
     }
 

@@ -23,13 +23,14 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // HealthStatus's toString is its wire form ("healthy"); alert levels read the same way
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .registerModule(new SimpleModule("kmon").addSerializer(AlertLevel.class, new StdSerializer<>(AlertLevel.class) {
-                @Override
-                public void serialize(AlertLevel level, JsonGenerator gen, SerializerProvider provider)
-                        throws IOException {
-                    gen.writeString(level(level));
-                }
-            }));
+            .registerModule(new SimpleModule("kmon")
+                    .addSerializer(AlertLevel.class, new StdSerializer<>(AlertLevel.class) {
+                        @Override
+                        public void serialize(AlertLevel level, JsonGenerator gen, SerializerProvider provider)
+                                throws IOException {
+                            gen.writeString(level(level));
+                        }
+                    }));
 
     private Json() {}
 
@@ -43,7 +44,8 @@ public final class Json {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             // Only our own records and maps reach here; a failure is a bug in a writer.
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getName(), e);
         }
     }
 

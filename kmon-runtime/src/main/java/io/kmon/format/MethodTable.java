@@ -30,8 +30,19 @@ public final class MethodTable {
      * @param sharedDuration whether the durations are the cardinality cap's overflow timer, shared
      *     with other methods
      */
-    public record Row(String component, String prefix, String method, long calls, long errors, double errorRate, Double avgSeconds,
-            Double p50Seconds, Double p95Seconds, Double p99Seconds, Double maxSeconds, boolean sharedDuration) {}
+    public record Row(
+            String component,
+            String prefix,
+            String method,
+            long calls,
+            long errors,
+            double errorRate,
+            Double avgSeconds,
+            Double p50Seconds,
+            Double p95Seconds,
+            Double p99Seconds,
+            Double maxSeconds,
+            boolean sharedDuration) {}
 
     /** The rows of {@code snapshot}'s methods, by component then method. */
     static List<Row> rows(MetricsSnapshot snapshot) {
@@ -42,7 +53,14 @@ public final class MethodTable {
         MeterSnapshot.TimerSnapshot t = m.duration();
         Double avg = t.count() == 0 ? null : WindowStats.seconds((double) t.totalNanos() / t.count());
         WindowStats w = t.window().orElse(null);
-        return new Row(m.component(), m.prefix(), m.method(), m.calls(), m.errors(), m.errorRate(), avg,
+        return new Row(
+                m.component(),
+                m.prefix(),
+                m.method(),
+                m.calls(),
+                m.errors(),
+                m.errorRate(),
+                avg,
                 w == null ? null : WindowStats.seconds(w.p50Nanos()),
                 w == null ? null : WindowStats.seconds(w.p95Nanos()),
                 w == null ? null : WindowStats.seconds(w.p99Nanos()),

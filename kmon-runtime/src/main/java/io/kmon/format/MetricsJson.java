@@ -24,8 +24,8 @@ public final class MetricsJson {
      * @param methods one row per monitored method
      * @param overflow per metric name, registrations folded by the cardinality cap
      */
-    record Metrics(double uptimeSeconds, MetricsSummary summary, List<MethodTable.Row> methods,
-            Map<String, Long> overflow) {}
+    record Metrics(
+            double uptimeSeconds, MetricsSummary summary, List<MethodTable.Row> methods, Map<String, Long> overflow) {}
 
     /**
      * Every series, keyed by {@code name{tag=value, …}}.
@@ -36,8 +36,12 @@ public final class MetricsJson {
      * @param timersSummary per timer, its sliding window in seconds and cumulative totals
      * @param series names with recent points, for {@code /metrics/series}
      */
-    public record MetricsSummary(long timestamp, Map<String, Long> counters, Map<String, Double> gauges,
-            Map<String, TimerSummary> timersSummary, Set<String> series) {}
+    public record MetricsSummary(
+            long timestamp,
+            Map<String, Long> counters,
+            Map<String, Double> gauges,
+            Map<String, TimerSummary> timersSummary,
+            Set<String> series) {}
 
     /**
      * One timer.
@@ -52,8 +56,16 @@ public final class MetricsJson {
      * @param totalCount durations recorded since start
      * @param totalSeconds their sum
      */
-    public record TimerSummary(long count, Double avg, Double min, Double max, Double p50, Double p95, Double p99,
-            long totalCount, double totalSeconds) {}
+    public record TimerSummary(
+            long count,
+            Double avg,
+            Double min,
+            Double max,
+            Double p50,
+            Double p95,
+            Double p99,
+            long totalCount,
+            double totalSeconds) {}
 
     /** The summary of {@code snapshot} for a {@code Kmon} started at {@code startMillis}. */
     static Metrics metrics(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames) {
@@ -71,18 +83,26 @@ public final class MetricsJson {
             }
         }
         double uptime = Math.max(0, snapshot.timestampMillis() - startMillis) / 1000.0;
-        return new Metrics(uptime,
+        return new Metrics(
+                uptime,
                 new MetricsSummary(snapshot.timestampMillis(), counters, gauges, timers, seriesNames),
-                MethodTable.rows(snapshot), snapshot.folded());
+                MethodTable.rows(snapshot),
+                snapshot.folded());
     }
 
     private static TimerSummary timer(MeterSnapshot.TimerSnapshot t) {
         double total = WindowStats.seconds(t.totalNanos());
         return t.window()
-                .map(w -> new TimerSummary(w.count(), WindowStats.seconds(w.meanNanos()),
-                        WindowStats.seconds(w.minNanos()), WindowStats.seconds(w.maxNanos()),
-                        WindowStats.seconds(w.p50Nanos()), WindowStats.seconds(w.p95Nanos()),
-                        WindowStats.seconds(w.p99Nanos()), t.count(), total))
+                .map(w -> new TimerSummary(
+                        w.count(),
+                        WindowStats.seconds(w.meanNanos()),
+                        WindowStats.seconds(w.minNanos()),
+                        WindowStats.seconds(w.maxNanos()),
+                        WindowStats.seconds(w.p50Nanos()),
+                        WindowStats.seconds(w.p95Nanos()),
+                        WindowStats.seconds(w.p99Nanos()),
+                        t.count(),
+                        total))
                 .orElseGet(() -> new TimerSummary(0, null, null, null, null, null, null, t.count(), total));
     }
 }

@@ -111,9 +111,11 @@ public final class PrometheusText {
      */
     public static Output write(MetricsSnapshot snapshot, Format format, TimerExport timers) {
         boolean protobuf = format == Format.PROTOBUF && protobufAvailable();
-        ExpositionFormatWriter writer = protobuf ? PROTOBUF_WRITER
-                : format == Format.OPENMETRICS ? OpenMetricsTextFormatWriter.create()
-                : PrometheusTextFormatWriter.create();
+        ExpositionFormatWriter writer = protobuf
+                ? PROTOBUF_WRITER
+                : format == Format.OPENMETRICS
+                        ? OpenMetricsTextFormatWriter.create()
+                        : PrometheusTextFormatWriter.create();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
             writer.write(out, convert(snapshot, timers, protobuf));
@@ -162,8 +164,13 @@ public final class PrometheusText {
         return new MetricSnapshots(families);
     }
 
-    private static MetricSnapshot family(String name, List<MeterSnapshot> meters, PrometheusNames names, Help help,
-            TimerExport timers, boolean withNative) {
+    private static MetricSnapshot family(
+            String name,
+            List<MeterSnapshot> meters,
+            PrometheusNames names,
+            Help help,
+            TimerExport timers,
+            boolean withNative) {
         MeterSnapshot first = meters.get(0);
         if (first instanceof MeterSnapshot.CounterSnapshot) {
             String family = PrometheusNames.counter(name);
@@ -188,23 +195,28 @@ public final class PrometheusText {
             for (MeterSnapshot m : meters) {
                 double value = ((MeterSnapshot.GaugeSnapshot) m).value();
                 if (!Double.isNaN(value)) {
-                    b.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(m)).value(value).build());
+                    b.dataPoint(GaugeDataPointSnapshot.builder()
+                            .labels(labels(m))
+                            .value(value)
+                            .build());
                 }
             }
             return b.build();
         }
         String family = PrometheusNames.timer(name);
         String text = help.of(name, "timer");
-        return timers.asSummaries() ? summary(family, text, meters, names)
+        return timers.asSummaries()
+                ? summary(family, text, meters, names)
                 : histogram(family, text, meters, names, timers, withNative);
     }
 
-    private static MetricSnapshot summary(String family, String help, List<MeterSnapshot> meters,
-            PrometheusNames names) {
+    private static MetricSnapshot summary(
+            String family, String help, List<MeterSnapshot> meters, PrometheusNames names) {
         if (!names.claim(PrometheusNames.summarySamples(family))) {
             return null;
         }
-        SummarySnapshot.Builder b = SummarySnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
+        SummarySnapshot.Builder b =
+                SummarySnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             b.dataPoint(SummaryDataPointSnapshot.builder()
@@ -218,13 +230,19 @@ public final class PrometheusText {
     }
 
     /** Cumulative buckets: {@code _count} is their total, so it always equals the +Inf bucket. */
-    private static MetricSnapshot histogram(String family, String help, List<MeterSnapshot> meters,
-            PrometheusNames names, TimerExport timers, boolean withNative) {
+    private static MetricSnapshot histogram(
+            String family,
+            String help,
+            List<MeterSnapshot> meters,
+            PrometheusNames names,
+            TimerExport timers,
+            boolean withNative) {
         if (!names.claim(PrometheusNames.histogramSamples(family))) {
             return null;
         }
         double[] bounds = timers.classicUpperBounds();
-        HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
+        HistogramSnapshot.Builder b =
+                HistogramSnapshot.builder().name(family).unit(Unit.SECONDS).help(help);
         for (MeterSnapshot m : meters) {
             MeterSnapshot.TimerSnapshot t = (MeterSnapshot.TimerSnapshot) m;
             CumulativeBuckets buckets = t.buckets();
@@ -236,7 +254,8 @@ public final class PrometheusText {
                 point.nativeSchema(CumulativeBuckets.SCHEMA)
                         .nativeZeroThreshold(ZERO_THRESHOLD)
                         .nativeZeroCount(0)
-                        .nativeBucketsForPositiveValues(NativeHistogramBuckets.of(buckets.gridIndices(), buckets.counts()));
+                        .nativeBucketsForPositiveValues(
+                                NativeHistogramBuckets.of(buckets.gridIndices(), buckets.counts()));
             }
             b.dataPoint(point.build());
         }

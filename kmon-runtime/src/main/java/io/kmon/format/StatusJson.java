@@ -49,9 +49,15 @@ public final class StatusJson {
      * @param overflow per metric name, registrations folded by the cardinality cap
      * @param chartSeries the series the dashboard's charts draw
      */
-    public record Monitoring(double uptimeSeconds, MetricsJson.MetricsSummary metricsSummary, long recentAlerts,
-            Map<String, Long> alertsByLevel, int healthChecks, List<MethodTable.Row> methods,
-            Map<String, Long> overflow, ChartSeries chartSeries) {}
+    public record Monitoring(
+            double uptimeSeconds,
+            MetricsJson.MetricsSummary metricsSummary,
+            long recentAlerts,
+            Map<String, Long> alertsByLevel,
+            int healthChecks,
+            List<MethodTable.Row> methods,
+            Map<String, Long> overflow,
+            ChartSeries chartSeries) {}
 
     /**
      * Alert counts.
@@ -73,8 +79,14 @@ public final class StatusJson {
      * @param totalAlerts alerts raised since start
      * @return the body
      */
-    public static Body of(MetricsSnapshot snapshot, long startMillis, Set<String> seriesNames, HealthReport health,
-            int healthChecks, Map<AlertLevel, Long> recentByLevel, long totalAlerts) {
+    public static Body of(
+            MetricsSnapshot snapshot,
+            long startMillis,
+            Set<String> seriesNames,
+            HealthReport health,
+            int healthChecks,
+            Map<AlertLevel, Long> recentByLevel,
+            long totalAlerts) {
         MetricsJson.Metrics metrics = MetricsJson.metrics(snapshot, startMillis, seriesNames);
         Map<String, Long> byLevel = new LinkedHashMap<>();
         recentByLevel.forEach((level, n) -> byLevel.put(Json.level(level), n));
@@ -82,9 +94,19 @@ public final class StatusJson {
             byLevel.putIfAbsent(Json.level(level), 0L);
         }
         long recent = byLevel.values().stream().mapToLong(Long::longValue).sum();
-        Monitoring monitoring = new Monitoring(metrics.uptimeSeconds(), metrics.summary(), recent, byLevel,
-                healthChecks, metrics.methods(), metrics.overflow(),
-                ChartSeries.of(snapshot.methods().stream().map(MethodSnapshot::prefix).distinct().toList(),
+        Monitoring monitoring = new Monitoring(
+                metrics.uptimeSeconds(),
+                metrics.summary(),
+                recent,
+                byLevel,
+                healthChecks,
+                metrics.methods(),
+                metrics.overflow(),
+                ChartSeries.of(
+                        snapshot.methods().stream()
+                                .map(MethodSnapshot::prefix)
+                                .distinct()
+                                .toList(),
                         seriesNames));
         return new Body(monitoring, health, new AlertCounts(totalAlerts, recent));
     }

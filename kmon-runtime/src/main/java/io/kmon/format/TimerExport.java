@@ -17,6 +17,7 @@ import java.util.Arrays;
 public final class TimerExport {
     /** Most classic boundaries per timer: each one is a series per timer. */
     public static final int MAX_CLASSIC_BOUNDARIES = 64;
+
     private static final double[] DEFAULT_BOUNDARIES_SECONDS = MetricNaming.defaultBoundariesSeconds();
     /** Histograms with classic boundaries at the powers of two from 2^-14 s (61 µs) to 2^4 s (16 s). */
     public static final TimerExport DEFAULT = histograms(DEFAULT_BOUNDARIES_SECONDS);
@@ -45,10 +46,14 @@ public final class TimerExport {
      */
     public static TimerExport histograms(double... seconds) {
         if (seconds.length > MAX_CLASSIC_BOUNDARIES) {
-            throw new IllegalArgumentException("at most " + MAX_CLASSIC_BOUNDARIES + " histogram buckets: "
-                    + seconds.length);
+            throw new IllegalArgumentException(
+                    "at most " + MAX_CLASSIC_BOUNDARIES + " histogram buckets: " + seconds.length);
         }
-        int[] grid = Arrays.stream(seconds).mapToInt(CumulativeBuckets::nearestGridIndex).sorted().distinct().toArray();
+        int[] grid = Arrays.stream(seconds)
+                .mapToInt(CumulativeBuckets::nearestGridIndex)
+                .sorted()
+                .distinct()
+                .toArray();
         return new TimerExport(false, grid);
     }
 
@@ -90,5 +95,4 @@ public final class TimerExport {
         }
         return counts;
     }
-
 }

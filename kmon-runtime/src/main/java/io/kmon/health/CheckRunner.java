@@ -29,12 +29,11 @@ final class CheckRunner implements AutoCloseable {
         // Direct hand-off, no queue: a run starts when it is asked for, or its time would be spent
         // waiting behind hung checks. At most one run per check (and a few of replaced checks that
         // still hang), so the registry asks for twice its cap on checks.
-        this.pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "kmon-health-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "kmon-health-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The run of {@code r} in flight, or a new one; an inline check runs now, on this thread. */
@@ -67,8 +66,10 @@ final class CheckRunner implements AutoCloseable {
                 });
             } catch (RejectedExecutionException closed) {
                 r.inFlight.compareAndSet(mine, null);
-                mine.future.complete(notRun(pool.isShutdown() ? "the health registry is closed"
-                        : "no thread free: the runs of replaced checks still hang"));
+                mine.future.complete(notRun(
+                        pool.isShutdown()
+                                ? "the health registry is closed"
+                                : "no thread free: the runs of replaced checks still hang"));
             }
             return mine;
         }
@@ -158,7 +159,12 @@ final class CheckRunner implements AutoCloseable {
         final boolean inline;
         final AtomicReference<Run> inFlight = new AtomicReference<>();
 
-        Registration(String name, String shownName, HealthCheck check, Set<HealthRegistry.Probe> probes, boolean critical,
+        Registration(
+                String name,
+                String shownName,
+                HealthCheck check,
+                Set<HealthRegistry.Probe> probes,
+                boolean critical,
                 boolean inline) {
             this.inline = inline;
             this.name = name;

@@ -39,7 +39,12 @@ public final class ComponentCheck implements HealthCheck {
      * @param window how far back to look
      * @param maxFailureRatio the share of failed calls above which it is degraded, in [0, 1]
      */
-    public ComponentCheck(String component, LongSupplier calls, LongSupplier errors, Clock clock, Duration window,
+    public ComponentCheck(
+            String component,
+            LongSupplier calls,
+            LongSupplier errors,
+            Clock clock,
+            Duration window,
             double maxFailureRatio) {
         this.component = Objects.requireNonNull(component, "component");
         this.calls = Objects.requireNonNull(calls, "calls");

@@ -92,7 +92,9 @@ public final class DefaultChecks {
         Objects.requireNonNull(clock, "clock");
         return () -> {
             List<Alert> recent = alerts.since(clock.millis() - TimeUnit.HOURS.toMillis(1));
-            long errors = recent.stream().filter(a -> a.level().compareTo(AlertLevel.ERROR) >= 0).count();
+            long errors = recent.stream()
+                    .filter(a -> a.level().compareTo(AlertLevel.ERROR) >= 0)
+                    .count();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("recent_alerts", recent.size());
             details.put("error_alerts", errors);

@@ -150,7 +150,8 @@ public final class HealthRegistry implements AutoCloseable {
             throw new IllegalArgumentException("health check name must not be blank: '" + name + "'");
         }
         if (probes.isEmpty()) {
-            throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
+            throw new IllegalArgumentException(
+                    "health check '" + name + "' must belong to liveness, readiness or both");
         }
         if (!put(registration(name, check, probes, critical, false), true)) {
             throw new IllegalStateException("cannot register health check '" + SafeValues.text(name, 200) + "': "
@@ -184,8 +185,8 @@ public final class HealthRegistry implements AutoCloseable {
         return put(registration(name, check, probes, false, true), false);
     }
 
-    private static Registration registration(String name, HealthCheck check, Set<Probe> probes, boolean critical,
-            boolean inline) {
+    private static Registration registration(
+            String name, HealthCheck check, Set<Probe> probes, boolean critical, boolean inline) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(probes, "probes");
@@ -193,10 +194,16 @@ public final class HealthRegistry implements AutoCloseable {
             throw new IllegalArgumentException("health check name must not be blank: '" + name + "'");
         }
         if (probes.isEmpty()) {
-            throw new IllegalArgumentException("health check '" + name + "' must belong to liveness, readiness or both");
+            throw new IllegalArgumentException(
+                    "health check '" + name + "' must belong to liveness, readiness or both");
         }
-        return new Registration(name, SafeValues.text(name, SafeValues.MAX_STRING_BYTES), check,
-                EnumSet.copyOf(probes), critical, inline);
+        return new Registration(
+                name,
+                SafeValues.text(name, SafeValues.MAX_STRING_BYTES),
+                check,
+                EnumSet.copyOf(probes),
+                critical,
+                inline);
     }
 
     /**
@@ -281,7 +288,8 @@ public final class HealthRegistry implements AutoCloseable {
             anyBad |= result.status() != HealthStatus.HEALTHY;
             criticalDown |= r.critical && result.status() == HealthStatus.UNHEALTHY;
         }
-        HealthStatus status = criticalDown ? HealthStatus.UNHEALTHY : anyBad ? HealthStatus.DEGRADED : HealthStatus.HEALTHY;
+        HealthStatus status =
+                criticalDown ? HealthStatus.UNHEALTHY : anyBad ? HealthStatus.DEGRADED : HealthStatus.HEALTHY;
         return new HealthReport(status, timestamp, Math.max(0, timestamp - startMillis) / 1000.0, results);
     }
 

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param uptimeSeconds seconds since kmon started
  * @param checks each check's result by name, sorted by name
  */
-public record HealthReport(HealthStatus status, long timestamp, double uptimeSeconds, Map<String, HealthResult> checks) {
+public record HealthReport(
+        HealthStatus status, long timestamp, double uptimeSeconds, Map<String, HealthResult> checks) {
 
     /**
      * Checks the fields and copies {@code checks}, sorted by name.

@@ -27,7 +27,8 @@ final class BearerAuth {
     /** Whether {@code authorization} (the header's value, or null) carries the token. */
     boolean accepts(String authorization) {
         String offered = "";
-        if (authorization != null && authorization.length() > SCHEME.length()
+        if (authorization != null
+                && authorization.length() > SCHEME.length()
                 && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             offered = authorization.substring(SCHEME.length()).trim();
         }

@@ -3,7 +3,6 @@ package io.kmon.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -36,8 +35,15 @@ final class DashboardEndpoint implements Endpoint {
         this.contentType = contentType;
         this.body = read(resource);
         this.etag = etag(body);
-        this.headers = Map.of("Content-Security-Policy", CSP, "Referrer-Policy", "no-referrer", "ETag", etag,
-                "Cache-Control", "no-cache");
+        this.headers = Map.of(
+                "Content-Security-Policy",
+                CSP,
+                "Referrer-Policy",
+                "no-referrer",
+                "ETag",
+                etag,
+                "Cache-Control",
+                "no-cache");
     }
 
     /** The dashboard's routes, by path: all open. */
@@ -64,7 +70,8 @@ final class DashboardEndpoint implements Endpoint {
         if (ifNoneMatch == null) {
             return false;
         }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
                 .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag));
     }
 

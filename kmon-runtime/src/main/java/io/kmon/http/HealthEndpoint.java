@@ -24,7 +24,8 @@ final class HealthEndpoint implements Endpoint {
     public Response handle(Request request) {
         HealthReport report = checks.get();
         if (!request.authenticated()) {
-            return Response.json(status(report), Map.of("status", report.status().toString()));
+            return Response.json(
+                    status(report), Map.of("status", report.status().toString()));
         }
         return Response.json(status(report), report);
     }

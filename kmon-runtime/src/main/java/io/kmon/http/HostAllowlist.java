@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * port is ignored and names compare case-insensitively.
  */
 final class HostAllowlist {
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-            + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])" + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}(%25[0-9A-Za-z._~-]+)?]");
     private static final Pattern PORT = Pattern.compile(":[0-9]{1,5}");
 
@@ -23,7 +23,8 @@ final class HostAllowlist {
 
     /** An allowlist with the defaults plus {@code names} (host names, no port). */
     HostAllowlist(Set<String> names) {
-        this.names = Set.copyOf(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+        this.names =
+                Set.copyOf(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
     }
 
     /** Whether {@code host} (a Host header value, maybe with a port) may be answered. */
@@ -32,13 +33,18 @@ final class HostAllowlist {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1); // "localhost." is the same name
         }
-        return IPV4.matcher(name).matches() || IPV6.matcher(name).matches() || name.equals("localhost")
-                || name.endsWith(".localhost") || names.contains(name);
+        return IPV4.matcher(name).matches()
+                || IPV6.matcher(name).matches()
+                || name.equals("localhost")
+                || name.endsWith(".localhost")
+                || names.contains(name);
     }
 
     private static String withoutPort(String host) {
         int colon = host.lastIndexOf(':');
-        if (colon >= 0 && host.indexOf(']') < colon && PORT.matcher(host.substring(colon)).matches()) {
+        if (colon >= 0
+                && host.indexOf(']') < colon
+                && PORT.matcher(host.substring(colon)).matches()) {
             return host.substring(0, colon);
         }
         return host;

@@ -272,8 +272,8 @@ public final class KmonServerBuilder {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bindAddress is not a known host or address: " + bindAddress, e);
         }
-        Map<String, String> limits = ServerLimits.apply(System.getProperties(), readTimeout, writeTimeout,
-                idleTimeout, maxConnections);
+        Map<String, String> limits =
+                ServerLimits.apply(System.getProperties(), readTimeout, writeTimeout, idleTimeout, maxConnections);
         ServerLimits.warnIfNotApplied(limits, explicit, LOG);
         InetSocketAddress socket = new InetSocketAddress(host, port);
         HttpServer server;
@@ -288,9 +288,21 @@ public final class KmonServerBuilder {
         server.setExecutor(workers);
         Set<String> hosts = new LinkedHashSet<>(allowedHosts);
         hosts.add(bindAddress);
-        server.createContext("/", new Router(Routes.of(kmon, protectLiveness, healthCacheTime,
-                prometheusSummaries ? TimerExport.summaries() : TimerExport.histograms(histogramBuckets)), auth,
-                new HostAllowlist(hosts), gzip, threads, kmon::containedFailure));
+        server.createContext(
+                "/",
+                new Router(
+                        Routes.of(
+                                kmon,
+                                protectLiveness,
+                                healthCacheTime,
+                                prometheusSummaries
+                                        ? TimerExport.summaries()
+                                        : TimerExport.histograms(histogramBuckets)),
+                        auth,
+                        new HostAllowlist(hosts),
+                        gzip,
+                        threads,
+                        kmon::containedFailure));
         try {
             Routes.startAsDaemon(server);
         } catch (RuntimeException e) {

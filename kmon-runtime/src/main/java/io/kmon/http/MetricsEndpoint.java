@@ -27,8 +27,12 @@ final class MetricsEndpoint implements Endpoint {
      * @param alerts for the alert counts
      * @param health for the health report
      */
-    MetricsEndpoint(Supplier<MetricsSnapshot> snapshots, Supplier<Set<String>> seriesNames, long startMillis,
-            AlertEngine alerts, HealthRegistry health) {
+    MetricsEndpoint(
+            Supplier<MetricsSnapshot> snapshots,
+            Supplier<Set<String>> seriesNames,
+            long startMillis,
+            AlertEngine alerts,
+            HealthRegistry health) {
         this.snapshots = snapshots;
         this.seriesNames = seriesNames;
         this.startMillis = startMillis;
@@ -39,8 +43,15 @@ final class MetricsEndpoint implements Endpoint {
     @Override
     public Response handle(Request request) {
         MetricsSnapshot snapshot = snapshots.get();
-        return Response.json(200, StatusJson.of(snapshot, startMillis, seriesNames.get(), health.check(),
-                health.names().size(), alerts.countsSince(snapshot.timestampMillis() - StatusJson.RECENT.toMillis()),
-                alerts.total()));
+        return Response.json(
+                200,
+                StatusJson.of(
+                        snapshot,
+                        startMillis,
+                        seriesNames.get(),
+                        health.check(),
+                        health.names().size(),
+                        alerts.countsSince(snapshot.timestampMillis() - StatusJson.RECENT.toMillis()),
+                        alerts.total()));
     }
 }

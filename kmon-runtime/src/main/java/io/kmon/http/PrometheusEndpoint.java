@@ -36,9 +36,9 @@ final class PrometheusEndpoint implements Endpoint {
 
     /** {@code snapshot} in the format {@code accept} (the Accept header, or null) prefers. */
     static PrometheusText.Output write(MetricsSnapshot snapshot, String accept, TimerExport timers) {
-        PrometheusText.Format format = wantsProtobuf(accept) ? PrometheusText.Format.PROTOBUF
-                : wantsOpenMetrics(accept) ? PrometheusText.Format.OPENMETRICS
-                : PrometheusText.Format.TEXT;
+        PrometheusText.Format format = wantsProtobuf(accept)
+                ? PrometheusText.Format.PROTOBUF
+                : wantsOpenMetrics(accept) ? PrometheusText.Format.OPENMETRICS : PrometheusText.Format.TEXT;
         return PrometheusText.write(snapshot, format, timers);
     }
 
@@ -58,9 +58,10 @@ final class PrometheusEndpoint implements Endpoint {
      * the text formats, and client_java's protobuf writer is present. A wildcard never selects it.
      */
     static boolean wantsProtobuf(String accept) {
-        double protobuf = QualityList.exactQuality(accept, PROTOBUF, "proto=io.prometheus.client.MetricFamily",
-                "encoding=delimited");
-        return PrometheusText.protobufAvailable() && protobuf > 0
+        double protobuf = QualityList.exactQuality(
+                accept, PROTOBUF, "proto=io.prometheus.client.MetricFamily", "encoding=delimited");
+        return PrometheusText.protobufAvailable()
+                && protobuf > 0
                 && protobuf >= QualityList.quality(accept, "application/openmetrics-text")
                 && protobuf >= QualityList.quality(accept, "text/plain");
     }

@@ -88,8 +88,8 @@ final class Query {
                 // answered below
             }
         }
-        throw HttpException.badRequest("query parameter '" + name + "' must be a non-negative integer, got '"
-                + Text.printable(value) + "'");
+        throw HttpException.badRequest(
+                "query parameter '" + name + "' must be a non-negative integer, got '" + Text.printable(value) + "'");
     }
 
     /** The parameter names, in order. */
@@ -119,7 +119,8 @@ final class Query {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))

@@ -33,8 +33,8 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
      * hand, not through Jackson, so an error can still be answered when a writer is what failed.
      */
     static Response error(int status, String message) {
-        String body = "{\"status\":" + status + ",\"error\":" + quote(reason(status)) + ",\"message\":"
-                + quote(message) + "}";
+        String body = "{\"status\":" + status + ",\"error\":" + quote(reason(status)) + ",\"message\":" + quote(message)
+                + "}";
         return new Response(status, JSON, utf8(body), Map.of());
     }
 
@@ -80,5 +80,4 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }
-
 }

@@ -63,7 +63,12 @@ final class Router implements HttpHandler {
      * @param handlers how many endpoints may run at once
      * @param onFailure told of each endpoint failure (source {@code endpoint:<path>}); must not throw
      */
-    Router(Map<String, Route> routes, BearerAuth auth, HostAllowlist hosts, boolean gzip, int handlers,
+    Router(
+            Map<String, Route> routes,
+            BearerAuth auth,
+            HostAllowlist hosts,
+            boolean gzip,
+            int handlers,
             BiConsumer<String, Throwable> onFailure) {
         this.routes = Map.copyOf(routes);
         this.auth = auth;
@@ -109,15 +114,19 @@ final class Router implements HttpHandler {
             return Response.error(405, "method " + Text.printable(method) + " not allowed; use GET or HEAD")
                     .withHeader("Allow", ALLOW);
         }
-        boolean authenticated = auth == null || auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"));
+        boolean authenticated =
+                auth == null || auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"));
         if (!authenticated && !route.open()) {
             return Response.error(401, "missing or wrong bearer token")
                     .withHeader("WWW-Authenticate", "Bearer realm=\"kmon\"");
         }
         handlers.acquire();
         try {
-            Request request = new Request(path, Query.parse(exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestHeaders(), authenticated);
+            Request request = new Request(
+                    path,
+                    Query.parse(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders(),
+                    authenticated);
             return route.endpoint().handle(request);
         } catch (HttpException badRequest) {
             return Response.error(badRequest.status(), badRequest.getMessage());
@@ -152,8 +161,10 @@ final class Router implements HttpHandler {
             return Response.error(400, "a request needs exactly one Host header (HTTP/1.0 may have none)");
         }
         if (host != null && !hosts.accepts(host.get(0))) {
-            return Response.error(421, "this server does not answer for Host "
-                    + Text.printable(String.join(", ", host)) + "; see KmonServerBuilder.allowHosts");
+            return Response.error(
+                    421,
+                    "this server does not answer for Host " + Text.printable(String.join(", ", host))
+                            + "; see KmonServerBuilder.allowHosts");
         }
         return null;
     }

@@ -18,17 +18,22 @@ final class Routes {
     private Routes() {}
 
     /** Every route of a server exporting {@code kmon}, by path. */
-    static Map<String, Router.Route> of(Kmon kmon, boolean protectLiveness, Duration healthCacheTime,
-            TimerExport timers) {
+    static Map<String, Router.Route> of(
+            Kmon kmon, boolean protectLiveness, Duration healthCacheTime, TimerExport timers) {
         Map<String, Router.Route> routes = new LinkedHashMap<>();
         routes.putAll(DashboardEndpoint.routes());
-        routes.put("/metrics", new Router.Route(new MetricsEndpoint(kmon::snapshot, kmon::seriesNames,
-                kmon.startMillis(), kmon.alerts(), kmon.health()), false));
+        routes.put(
+                "/metrics",
+                new Router.Route(
+                        new MetricsEndpoint(
+                                kmon::snapshot, kmon::seriesNames, kmon.startMillis(), kmon.alerts(), kmon.health()),
+                        false));
         routes.put("/metrics/prometheus", new Router.Route(new PrometheusEndpoint(kmon::snapshot, timers), false));
         routes.put("/metrics/series", new Router.Route(new SeriesEndpoint(kmon::series), false));
         routes.put("/health", new Router.Route(health(kmon.health()::check, healthCacheTime), false));
-        routes.put("/health/live", new Router.Route(health(kmon.health()::checkLiveness, healthCacheTime),
-                !protectLiveness));
+        routes.put(
+                "/health/live",
+                new Router.Route(health(kmon.health()::checkLiveness, healthCacheTime), !protectLiveness));
         routes.put("/health/ready", new Router.Route(health(kmon.health()::checkReadiness, healthCacheTime), false));
         routes.put("/alerts", new Router.Route(new AlertsEndpoint(kmon.alerts()), false));
         routes.put("/errors", new Router.Route(new ErrorsEndpoint(kmon.errors()), false));
@@ -45,13 +50,15 @@ final class Routes {
      */
     static void startAsDaemon(HttpServer server) {
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
-        Thread starter = new Thread(() -> {
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                failed.set(e);
-            }
-        }, "kmon-http-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        server.start();
+                    } catch (RuntimeException e) {
+                        failed.set(e);
+                    }
+                },
+                "kmon-http-start");
         starter.setDaemon(true);
         starter.start();
         try {

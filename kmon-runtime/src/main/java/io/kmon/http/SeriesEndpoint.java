@@ -53,7 +53,8 @@ final class SeriesEndpoint implements Endpoint {
     public Response handle(Request request) {
         String name = request.query().required("name");
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
-            throw HttpException.badRequest("query parameter 'name' is not a metric name: '" + Text.printable(name) + "'");
+            throw HttpException.badRequest(
+                    "query parameter 'name' is not a metric name: '" + Text.printable(name) + "'");
         }
         long since = request.query().nonNegativeLong("since", 0);
         List<Point> points = series.since(name, since);

@@ -58,8 +58,12 @@ final class ServerLimits {
      * Sets each property that {@code properties} does not have yet, and returns the values now
      * in effect for all seven, by name.
      */
-    static Map<String, String> apply(Properties properties, Duration readTimeout, Duration writeTimeout,
-            Duration idleTimeout, int maxConnections) {
+    static Map<String, String> apply(
+            Properties properties,
+            Duration readTimeout,
+            Duration writeTimeout,
+            Duration idleTimeout,
+            int maxConnections) {
         synchronized (properties) {
             setIfAbsent(properties, MAX_REQ_TIME, Long.toString(readTimeout.toSeconds()));
             setIfAbsent(properties, MAX_RSP_TIME, Long.toString(writeTimeout.toSeconds()));
@@ -69,8 +73,15 @@ final class ServerLimits {
             setIfAbsent(properties, NODELAY, "true");
             setIfAbsent(properties, MAX_CONNECTIONS, Integer.toString(maxConnections));
             Map<String, String> effective = new LinkedHashMap<>();
-            for (String name : new String[] {MAX_REQ_TIME, MAX_RSP_TIME, IDLE_INTERVAL, MAX_REQ_HEADERS,
-                    MAX_REQ_HEADER_SIZE, NODELAY, MAX_CONNECTIONS}) {
+            for (String name : new String[] {
+                MAX_REQ_TIME,
+                MAX_RSP_TIME,
+                IDLE_INTERVAL,
+                MAX_REQ_HEADERS,
+                MAX_REQ_HEADER_SIZE,
+                NODELAY,
+                MAX_CONNECTIONS
+            }) {
                 effective.put(name, properties.getProperty(name));
             }
             return effective;
@@ -86,8 +97,10 @@ final class ServerLimits {
         asked.forEach((name, value) -> {
             String now = effective.get(name);
             if (!value.equals(now)) {
-                log.log(System.Logger.Level.WARNING, "kmon HTTP server: " + name + "=" + value
-                        + " not applied; the JVM already uses " + now + " (the JDK reads it once per JVM)");
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "kmon HTTP server: " + name + "=" + value + " not applied; the JVM already uses " + now
+                                + " (the JDK reads it once per JVM)");
             }
         });
     }

@@ -109,8 +109,11 @@ final class Workers implements Executor {
         }
         MethodHandle factory;
         try {
-            factory = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
-                    "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+            factory = MethodHandles.publicLookup()
+                    .findStatic(
+                            java.util.concurrent.Executors.class,
+                            "newVirtualThreadPerTaskExecutor",
+                            MethodType.methodType(ExecutorService.class));
         } catch (NoSuchMethodException | IllegalAccessException olderJvm) {
             return null;
         }
@@ -125,8 +128,7 @@ final class Workers implements Executor {
     private static ExecutorService platformThreads(int max, String name) {
         // A cached pool capped at max: an idle thread is reused, else one is made; the synchronous
         // hand-off means an exchange never waits behind a blocked one.
-        return new ThreadPoolExecutor(0, max, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemons(name));
+        return new ThreadPoolExecutor(0, max, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons(name));
     }
 
     private static ThreadFactory daemons(String name) {

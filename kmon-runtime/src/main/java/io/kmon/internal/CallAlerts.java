@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CallAlerts {
     /** Pending events kept; more are dropped and counted. */
     public static final int CAPACITY = 1_024;
+
     static final String SLOW_CALL = "slow_call";
     static final String CALL_FAILURE = "call_failure";
 
@@ -90,15 +91,29 @@ public final class CallAlerts {
         if (e.error != null) {
             details.put(MetricNames.ERROR_TYPE, MethodMonitor.errorType(e.error.getClass()));
             details.put("error", InternalFailures.describe(e.error));
-            alerts.fire(CALL_FAILURE, new Condition(AlertLevel.ERROR, "Call " + where + " failed: "
-                    + InternalFailures.describe(e.error), component, where, details), e.millis);
+            alerts.fire(
+                    CALL_FAILURE,
+                    new Condition(
+                            AlertLevel.ERROR,
+                            "Call " + where + " failed: " + InternalFailures.describe(e.error),
+                            component,
+                            where,
+                            details),
+                    e.millis);
         } else {
             double ms = millis(e.nanos);
             double threshold = millis(e.method.slowNanos());
             details.put("duration_ms", ms);
             details.put("threshold_ms", threshold);
-            alerts.fire(SLOW_CALL, new Condition(e.method.slowLevel(), "Slow call " + where + ": " + format(ms)
-                    + " ms (threshold " + format(threshold) + " ms)", component, where, details), e.millis);
+            alerts.fire(
+                    SLOW_CALL,
+                    new Condition(
+                            e.method.slowLevel(),
+                            "Slow call " + where + ": " + format(ms) + " ms (threshold " + format(threshold) + " ms)",
+                            component,
+                            where,
+                            details),
+                    e.millis);
         }
     }
 

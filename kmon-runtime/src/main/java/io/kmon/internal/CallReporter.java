@@ -1,8 +1,8 @@
 package io.kmon.internal;
 
 import io.kmon.errors.ErrorAggregator;
-import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.InternalFailures;
 
 /**
  * The {@link CallSink} of one {@code Kmon}: a failed call goes into the error aggregator on the

@@ -43,8 +43,8 @@ public final class ComponentMonitor {
     public MethodMonitor method(String method, long slowNanos, AlertLevel slowLevel, Class<?>... alertOn) {
         Objects.requireNonNull(alertOn, "alertOn");
         Objects.requireNonNull(method, "method");
-        return methods.computeIfAbsent(method,
-                m -> new MethodMonitor(sink, metrics, this, m, slowNanos, slowLevel, Arrays.asList(alertOn)));
+        return methods.computeIfAbsent(
+                method, m -> new MethodMonitor(sink, metrics, this, m, slowNanos, slowLevel, Arrays.asList(alertOn)));
     }
 
     /** {@return the component name (tag {@code component})} */
@@ -59,7 +59,9 @@ public final class ComponentMonitor {
 
     /** {@return the calls so far over all methods, each counted once} */
     public long calls() {
-        return methods.values().stream().mapToLong(m -> m.successes() + m.errors()).sum();
+        return methods.values().stream()
+                .mapToLong(m -> m.successes() + m.errors())
+                .sum();
     }
 
     /** {@return the failed calls so far over all methods} */

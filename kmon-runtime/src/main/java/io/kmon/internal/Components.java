@@ -53,7 +53,12 @@ public final class Components {
      * @param maxComponents components listed and checked
      * @param maxFailureRatio the share of failed calls above which a component's check is degraded
      */
-    public Components(MeterRegistry metrics, CallSink sink, HealthRegistry health, Clock clock, int maxComponents,
+    public Components(
+            MeterRegistry metrics,
+            CallSink sink,
+            HealthRegistry health,
+            Clock clock,
+            int maxComponents,
             double maxFailureRatio) {
         this.metrics = metrics;
         this.sink = sink;
@@ -83,17 +88,19 @@ public final class Components {
             return new ComponentMonitor(sink, metrics, name, prefix);
         }
         boolean[] created = {false};
-        ComponentMonitor component = existing != null ? existing : components.computeIfAbsent(name, n -> {
-            created[0] = true;
-            return new ComponentMonitor(sink, metrics, n, prefix);
-        });
+        ComponentMonitor component = existing != null
+                ? existing
+                : components.computeIfAbsent(name, n -> {
+                    created[0] = true;
+                    return new ComponentMonitor(sink, metrics, n, prefix);
+                });
         if (!component.prefix().equals(prefix)) {
-            throw new IllegalArgumentException("component '" + name + "' already uses prefix '"
-                    + component.prefix() + "', not '" + prefix + "'");
+            throw new IllegalArgumentException(
+                    "component '" + name + "' already uses prefix '" + component.prefix() + "', not '" + prefix + "'");
         }
         if (created[0]) {
-            ComponentCheck check = new ComponentCheck(name, component::calls, component::errors, clock, CHECK_WINDOW,
-                    maxFailureRatio);
+            ComponentCheck check =
+                    new ComponentCheck(name, component::calls, component::errors, clock, CHECK_WINDOW, maxFailureRatio);
             checks.add(check);
             // A check the user registered under this name first wins.
             health.registerInlineIfAbsent(name, check, EnumSet.of(HealthRegistry.Probe.READINESS));
@@ -103,7 +110,9 @@ public final class Components {
 
     /** {@return the listed components, by name} */
     public List<ComponentMonitor> list() {
-        return components.values().stream().sorted(Comparator.comparing(ComponentMonitor::name)).toList();
+        return components.values().stream()
+                .sorted(Comparator.comparing(ComponentMonitor::name))
+                .toList();
     }
 
     /** Keeps a reading of every component's counts for its readiness check. */

@@ -54,8 +54,14 @@ public final class MethodMonitor {
     // Two classes of one simple name share a tag, so they share one count.
     private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
 
-    MethodMonitor(CallSink sink, MeterRegistry metrics, ComponentMonitor component, String method, long slowNanos,
-            AlertLevel slowLevel, List<Class<?>> alertOn) {
+    MethodMonitor(
+            CallSink sink,
+            MeterRegistry metrics,
+            ComponentMonitor component,
+            String method,
+            long slowNanos,
+            AlertLevel slowLevel,
+            List<Class<?>> alertOn) {
         this.sink = sink;
         this.metrics = metrics;
         this.component = component;
@@ -130,7 +136,11 @@ public final class MethodMonitor {
                 if (error == null) {
                     success(nanos);
                 } else {
-                    failure(nanos, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                    failure(
+                            nanos,
+                            error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause()
+                                    : error);
                 }
             });
         } catch (RuntimeException | LinkageError e) {
@@ -144,8 +154,8 @@ public final class MethodMonitor {
     private LongAdder errorCount(Class<?> type) {
         return errorsByType.computeIfAbsent(errorType(type), tag -> {
             LongAdder count = new LongAdder();
-            metrics.ownCounter(id(component.prefix() + MetricNames.ERRORS).withTag(MetricNames.ERROR_TYPE, tag),
-                    count::sum);
+            metrics.ownCounter(
+                    id(component.prefix() + MetricNames.ERRORS).withTag(MetricNames.ERROR_TYPE, tag), count::sum);
             return count;
         });
     }

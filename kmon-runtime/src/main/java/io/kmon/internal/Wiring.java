@@ -8,12 +8,12 @@ import io.kmon.alert.MemoryRule;
 import io.kmon.annotations.AlertLevel;
 import io.kmon.annotations.BuiltInAlerts;
 import io.kmon.errors.ErrorAggregator;
-import io.kmon.metrics.InternalFailures;
 import io.kmon.errors.JulCapture;
 import io.kmon.health.DefaultChecks;
 import io.kmon.health.HealthRegistry;
 import io.kmon.metrics.CallbackReader;
 import io.kmon.metrics.Clock;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import io.kmon.metrics.MetricNames;
@@ -61,20 +61,33 @@ public final class Wiring implements AutoCloseable {
         this.config = config;
         Clock clock = config.clock();
         this.startMillis = clock.millis();
-        this.metrics = new MeterRegistry(clock, config.window().toMillis(), config.maxSeriesPerName(),
-                config.maxMetricNames(), this::readFailed,
+        this.metrics = new MeterRegistry(
+                clock,
+                config.window().toMillis(),
+                config.maxSeriesPerName(),
+                config.maxMetricNames(),
+                this::readFailed,
                 new CallbackReader(config.callbackTimeout(), CallbackReader.DEFAULT_MAX_THREADS));
         this.series = new SeriesStore(config.seriesCapacity(), config.maxSeriesNames());
-        this.failures = new InternalFailures(config.logger(), (source, count) ->
-                metrics.ownCounter(MeterId.of(MetricNames.INTERNAL_FAILURES, MetricNames.SOURCE, source), count::sum));
+        this.failures = new InternalFailures(
+                config.logger(),
+                (source, count) -> metrics.ownCounter(
+                        MeterId.of(MetricNames.INTERNAL_FAILURES, MetricNames.SOURCE, source), count::sum));
         this.background = new Background(e -> failures.record(BACKGROUND, e));
-        this.alerts = new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
+        this.alerts =
+                new AlertEngine(clock, config.alertCooldown(), config.alertHistorySize(), config.logger(), failures);
         this.errors = new ErrorAggregator(clock, config.maxErrorGroups());
         this.health = new HealthRegistry(clock, startMillis, config.healthTimeout(), config.maxHealthChecks());
         this.system = config.systemMetrics() ? new SystemMetrics(metrics, failures) : null;
-        this.callAlerts = new CallAlerts(config.backgroundThread() ? () -> background.submit(drainCallAlerts) : () -> {});
-        this.components = new Components(metrics, new CallReporter(errors, callAlerts, failures, clock), health, clock,
-                config.maxComponents(), config.componentFailureRatio());
+        this.callAlerts =
+                new CallAlerts(config.backgroundThread() ? () -> background.submit(drainCallAlerts) : () -> {});
+        this.components = new Components(
+                metrics,
+                new CallReporter(errors, callAlerts, failures, clock),
+                health,
+                clock,
+                config.maxComponents(),
+                config.componentFailureRatio());
         addBuiltInRules();
         addBuiltInChecks();
         registerOwnMetrics();
@@ -93,11 +106,16 @@ public final class Wiring implements AutoCloseable {
     private void addBuiltInRules() {
         Duration hour = Duration.ofHours(1);
         alerts.addRule(new FailedCallsRule(MetricNames.ERRORS_COUNT, config.failedCallsThreshold(), hour, startMillis));
-        alerts.addRule(new ComponentFailuresRule(config.componentFailuresThreshold(),
-                Duration.ofSeconds(BuiltInAlerts.COMPONENT_FAILURES_WINDOW_SECONDS), startMillis));
+        alerts.addRule(new ComponentFailuresRule(
+                config.componentFailuresThreshold(),
+                Duration.ofSeconds(BuiltInAlerts.COMPONENT_FAILURES_WINDOW_SECONDS),
+                startMillis));
         alerts.addRule(new MemoryRule());
-        alerts.addRule(new CardinalityRule(config.maxSeriesPerName(), config.alertCooldown(),
-                MetricNames.METRIC_NAMES_REFUSED, config.maxMetricNames()));
+        alerts.addRule(new CardinalityRule(
+                config.maxSeriesPerName(),
+                config.alertCooldown(),
+                MetricNames.METRIC_NAMES_REFUSED,
+                config.maxMetricNames()));
     }
 
     /**
@@ -109,14 +127,16 @@ public final class Wiring implements AutoCloseable {
         Set<HealthRegistry.Probe> both = EnumSet.allOf(HealthRegistry.Probe.class);
         health.registerInlineIfAbsent(DefaultChecks.UPTIME, DefaultChecks.uptime(config.clock(), startMillis), both);
         health.register(DefaultChecks.MEMORY, DefaultChecks.memory(memory), both, false);
-        health.registerInlineIfAbsent(DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, config.clock()),
-                both);
+        health.registerInlineIfAbsent(
+                DefaultChecks.RECENT_ERRORS, DefaultChecks.recentErrors(alerts, config.clock()), both);
     }
 
     /** kmon's own figures: alerts, error groups, refused names, folded series. */
     private void registerOwnMetrics() {
         for (AlertLevel level : AlertLevel.values()) {
-            metrics.ownCounter(MeterId.of(MetricNames.ALERTS, MetricNames.LEVEL, level.name().toLowerCase(Locale.ROOT)),
+            metrics.ownCounter(
+                    MeterId.of(
+                            MetricNames.ALERTS, MetricNames.LEVEL, level.name().toLowerCase(Locale.ROOT)),
                     () -> alerts.total(level));
         }
         metrics.ownCounter(MeterId.of(MetricNames.ALERTS_SUPPRESSED), alerts::suppressed);
@@ -124,8 +144,11 @@ public final class Wiring implements AutoCloseable {
         metrics.ownGauge(MeterId.of(MetricNames.ERROR_GROUPS), errors::size);
         metrics.ownCounter(MeterId.of(MetricNames.ERROR_GROUPS_EVICTED), errors::evicted);
         metrics.ownCounter(MeterId.of(MetricNames.METRIC_NAMES_REFUSED), metrics::refusedNames);
-        metrics.ownCounter(MeterId.of(MetricNames.SERIES_FOLDED),
-                () -> metrics.folded().values().stream().mapToLong(Long::longValue).sum());
+        metrics.ownCounter(
+                MeterId.of(MetricNames.SERIES_FOLDED),
+                () -> metrics.folded().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
     }
 
     /** {@return every series and every monitored method now} */

@@ -28,11 +28,13 @@ import java.math.BigInteger;
 final class BucketGrid {
     /** Prometheus native-histogram schema: 2^SCHEMA buckets per power of two. */
     static final int SCHEMA = 4;
+
     static final int PER_OCTAVE = 1 << SCHEMA;
     /** Grid index of the bucket holding 1 ns: ceil(16 log2(1e-9)). */
     static final int MIN_INDEX = -478;
     /** Grid index of the bucket holding 2^53 ns: ceil(16 log2(2^53 / 1e9)). */
     static final int MAX_INDEX = 370;
+
     static final int COUNT = MAX_INDEX - MIN_INDEX + 1;
     /** The documented bound on the relative error of an estimate: (r - 1) / (r + 1), r = 2^(1/16). */
     static final double RELATIVE_ERROR = 0.0217;
@@ -43,6 +45,7 @@ final class BucketGrid {
     private static final long[] THRESHOLD = new long[COUNT];
     /** CANDIDATE[m] + 16 e: the dense bucket of 2^e (1 + m/256) ns, the lowest value of its cell. */
     private static final int[] CANDIDATE = new int[1 << MANTISSA_BITS];
+
     private static final double[] ESTIMATE = new double[COUNT];
     private static final BigInteger NANOS_PER_SECOND_POW16 = BigInteger.TEN.pow(9 * PER_OCTAVE);
 

@@ -31,7 +31,10 @@ public final class FunctionGauge implements Meter {
     private final AtomicReference<CompletableFuture<Object>> inFlight = new AtomicReference<>();
     private volatile double lastGood = Double.NaN;
 
-    FunctionGauge(MeterId id, Supplier<? extends Number> supplier, BiConsumer<MeterId, Throwable> onFailure,
+    FunctionGauge(
+            MeterId id,
+            Supplier<? extends Number> supplier,
+            BiConsumer<MeterId, Throwable> onFailure,
             CallbackReader reader) {
         this.id = id;
         this.supplier = supplier;

@@ -75,8 +75,8 @@ public final class InternalFailures {
         } catch (RuntimeException e) {
             // a metric that cannot be registered must not stop the count
         }
-        String text = SafeValues.oneLine("kmon contained a failure in " + source + " (logged once, counted after): "
-                + describe(error));
+        String text = SafeValues.oneLine(
+                "kmon contained a failure in " + source + " (logged once, counted after): " + describe(error));
         if (LOGGER.equals(source)) {
             System.err.println(text);
             return;

@@ -121,13 +121,12 @@ public final class MeterId implements Comparable<MeterId> {
         Objects.requireNonNull(value, () -> "value of tag " + key);
         value = SafeValues.tagValue(value); // normalised before identity is taken
         if (key.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("tag key of " + key.length() + " characters; at most "
-                    + MAX_NAME_LENGTH);
+            throw new IllegalArgumentException(
+                    "tag key of " + key.length() + " characters; at most " + MAX_NAME_LENGTH);
         }
         if (!TAG_KEY.matcher(key).matches() || key.startsWith("__")) {
-            throw new IllegalArgumentException(
-                    "invalid tag key '" + key + "': use dot-separated words of letters, digits and '_', not starting "
-                            + "with a digit or '__'");
+            throw new IllegalArgumentException("invalid tag key '" + key
+                    + "': use dot-separated words of letters, digits and '_', not starting " + "with a digit or '__'");
         }
         if (RESERVED_TAG_KEYS.contains(key)) {
             throw new IllegalArgumentException("tag key '" + key + "' is reserved: Prometheus gives it to summary "
@@ -148,8 +147,8 @@ public final class MeterId implements Comparable<MeterId> {
     private static String checkName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("metric name of " + name.length() + " characters; at most "
-                    + MAX_NAME_LENGTH);
+            throw new IllegalArgumentException(
+                    "metric name of " + name.length() + " characters; at most " + MAX_NAME_LENGTH);
         }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid metric name '" + name

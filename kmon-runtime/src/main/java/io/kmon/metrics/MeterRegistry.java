@@ -53,7 +53,7 @@ public final class MeterRegistry {
      * @param maxSeriesPerName the cardinality cap per metric name
      */
     public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName) {
-        this(clock, windowMillis, maxSeriesPerName, (id, failure) -> { });
+        this(clock, windowMillis, maxSeriesPerName, (id, failure) -> {});
     }
 
     /**
@@ -64,9 +64,14 @@ public final class MeterRegistry {
      * @param onReadFailure told of each read of a {@link FunctionGauge} or {@link FunctionCounter}
      *     whose function threw (or returned null), on the reading thread; must not block
      */
-    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName,
-            BiConsumer<MeterId, Throwable> onReadFailure) {
-        this(clock, windowMillis, maxSeriesPerName, DEFAULT_MAX_NAMES, onReadFailure,
+    public MeterRegistry(
+            Clock clock, long windowMillis, int maxSeriesPerName, BiConsumer<MeterId, Throwable> onReadFailure) {
+        this(
+                clock,
+                windowMillis,
+                maxSeriesPerName,
+                DEFAULT_MAX_NAMES,
+                onReadFailure,
                 new CallbackReader(CallbackReader.DEFAULT_TIMEOUT, CallbackReader.DEFAULT_MAX_THREADS));
     }
 
@@ -79,8 +84,13 @@ public final class MeterRegistry {
      * @param onReadFailure told of each failed read of a {@link FunctionGauge} or {@link FunctionCounter}
      * @param callbacks calls gauge suppliers and function counters with a timeout
      */
-    public MeterRegistry(Clock clock, long windowMillis, int maxSeriesPerName, int maxNames,
-            BiConsumer<MeterId, Throwable> onReadFailure, CallbackReader callbacks) {
+    public MeterRegistry(
+            Clock clock,
+            long windowMillis,
+            int maxSeriesPerName,
+            int maxNames,
+            BiConsumer<MeterId, Throwable> onReadFailure,
+            CallbackReader callbacks) {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         if (maxNames <= 0) {
             throw new IllegalArgumentException("the cap on metric names must be positive: " + maxNames);
@@ -112,8 +122,12 @@ public final class MeterRegistry {
      */
     public FunctionCounter functionCounter(MeterId id, LongSupplier count) {
         Objects.requireNonNull(count, "count");
-        return register(id, FunctionCounter.class, i -> new FunctionCounter(i, count, onReadFailure, callbacks),
-                folded -> folded.join(count), null);
+        return register(
+                id,
+                FunctionCounter.class,
+                i -> new FunctionCounter(i, count, onReadFailure, callbacks),
+                folded -> folded.join(count),
+                null);
     }
 
     /**
@@ -185,8 +199,8 @@ public final class MeterRegistry {
      * null) is applied to an existing overflow series this registration folds into, and
      * {@code joinExisting} to an existing series of {@code id} itself.
      */
-    private <M extends Meter> M register(MeterId id, Class<M> type, Function<MeterId, M> factory,
-            Consumer<M> joinFolded, Consumer<M> joinExisting) {
+    private <M extends Meter> M register(
+            MeterId id, Class<M> type, Function<MeterId, M> factory, Consumer<M> joinFolded, Consumer<M> joinExisting) {
         Objects.requireNonNull(id, "id");
         if (id.tags().containsKey(OVERFLOW_TAG)) {
             throw new IllegalArgumentException("tag '" + OVERFLOW_TAG + "' is reserved for the series that absorbs "
@@ -213,8 +227,8 @@ public final class MeterRegistry {
             } else {
                 family.folded.increment();
                 Meter[] made = new Meter[1];
-                existing = meters.computeIfAbsent(MeterId.of(id.name(), OVERFLOW_TAG, "true"),
-                        i -> made[0] = factory.apply(i));
+                existing = meters.computeIfAbsent(
+                        MeterId.of(id.name(), OVERFLOW_TAG, "true"), i -> made[0] = factory.apply(i));
                 if (existing == made[0]) {
                     return type.cast(existing);
                 }

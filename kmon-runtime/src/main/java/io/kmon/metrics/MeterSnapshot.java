@@ -33,6 +33,7 @@ public sealed interface MeterSnapshot {
      * @param buckets every duration since start on kmon's bucket grid (what Prometheus and OTLP
      *     histograms need); their total may differ from {@code count} by records in flight
      */
-    record TimerSnapshot(MeterId id, long count, long totalNanos, Optional<WindowStats> window,
-            CumulativeBuckets buckets) implements MeterSnapshot {}
+    record TimerSnapshot(
+            MeterId id, long count, long totalNanos, Optional<WindowStats> window, CumulativeBuckets buckets)
+            implements MeterSnapshot {}
 }

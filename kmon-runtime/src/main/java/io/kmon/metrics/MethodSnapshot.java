@@ -19,8 +19,13 @@ import java.util.TreeMap;
  * @param duration the method's {@code <prefix>.duration} timer; past the cardinality cap the
  *     overflow timer, shared with the other folded methods ({@link #durationShared()})
  */
-public record MethodSnapshot(String component, String prefix, String method, long successes,
-        SortedMap<String, Long> errorsByType, MeterSnapshot.TimerSnapshot duration) {
+public record MethodSnapshot(
+        String component,
+        String prefix,
+        String method,
+        long successes,
+        SortedMap<String, Long> errorsByType,
+        MeterSnapshot.TimerSnapshot duration) {
 
     /**
      * Copies the error counts.
@@ -64,5 +69,4 @@ public record MethodSnapshot(String component, String prefix, String method, lon
         long calls = calls();
         return calls == 0 ? 0 : (double) errors() / calls;
     }
-
 }

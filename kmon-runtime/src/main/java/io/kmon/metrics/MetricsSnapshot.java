@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * @param folded per metric name, registrations folded into its overflow series
  * @param methods every monitored method of a listed component, by component then method
  */
-public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded,
-        List<MethodSnapshot> methods) {
+public record MetricsSnapshot(
+        long timestampMillis, List<MeterSnapshot> meters, Map<String, Long> folded, List<MethodSnapshot> methods) {
 
     /**
      * Copies the collections.
@@ -84,7 +84,8 @@ public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, 
      */
     public long count(String name, String... tags) {
         return find(MeterId.of(name, tags))
-                .map(m -> m instanceof MeterSnapshot.CounterSnapshot c ? c.count()
+                .map(m -> m instanceof MeterSnapshot.CounterSnapshot c
+                        ? c.count()
                         : m instanceof MeterSnapshot.TimerSnapshot t ? t.count() : 0L)
                 .orElse(0L);
     }
@@ -98,7 +99,8 @@ public record MetricsSnapshot(long timestampMillis, List<MeterSnapshot> meters, 
     public long sum(String name, String... tags) {
         Map<String, String> wanted = MeterId.of(name, tags).tags();
         return counters()
-                .filter(c -> c.id().name().equals(name) && c.id().tags().entrySet().containsAll(wanted.entrySet()))
+                .filter(c ->
+                        c.id().name().equals(name) && c.id().tags().entrySet().containsAll(wanted.entrySet()))
                 .mapToLong(MeterSnapshot.CounterSnapshot::count)
                 .sum();
     }

@@ -24,7 +24,8 @@ public final class ReservedNames {
      * @param name a metric name
      */
     public static boolean isReserved(String name) {
-        return NAMES.contains(name) || name.endsWith(SeriesStore.P95_SUFFIX)
+        return NAMES.contains(name)
+                || name.endsWith(SeriesStore.P95_SUFFIX)
                 || NAMESPACES.stream().anyMatch(name::startsWith);
     }
 

@@ -43,8 +43,8 @@ public final class SafeValues {
     public static final int MAX_DEPTH = 4;
 
     private static final String CUT = "...";
-    private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, Long.class, Short.class, Byte.class,
-            BigInteger.class, BigDecimal.class);
+    private static final Set<Class<?>> NUMBERS =
+            Set.of(Integer.class, Long.class, Short.class, Byte.class, BigInteger.class, BigDecimal.class);
 
     private SafeValues() {}
 
@@ -104,7 +104,9 @@ public final class SafeValues {
                 double d = ((Number) value).doubleValue();
                 return Double.isFinite(d) ? value : String.valueOf(d);
             }
-            if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
+            if (value instanceof CharSequence
+                    || value instanceof Character
+                    || value instanceof Enum<?>
                     || value.getClass().getName().startsWith("java.time.")) {
                 return text(value.toString(), MAX_STRING_BYTES); // java.time's toString is ISO-8601
             }
@@ -114,7 +116,8 @@ public final class SafeValues {
             if (value instanceof Optional<?> o) {
                 return convert(o.orElse(null), depth, path);
             }
-            boolean container = value instanceof Map<?, ?> || value instanceof Collection<?>
+            boolean container = value instanceof Map<?, ?>
+                    || value instanceof Collection<?>
                     || value.getClass().isArray();
             if (!container) {
                 return text(String.valueOf(value), MAX_STRING_BYTES);
@@ -227,7 +230,8 @@ public final class SafeValues {
         if (safe == value || Utf8.length(value, MAX_TAG_BYTES + 1) <= MAX_TAG_BYTES) {
             return safe; // fits: at most its lone surrogates were replaced
         }
-        String hash = String.format("~%08x", Utf8.prefix(value, Integer.MAX_VALUE).hashCode());
+        String hash =
+                String.format("~%08x", Utf8.prefix(value, Integer.MAX_VALUE).hashCode());
         return Utf8.prefix(value, MAX_TAG_BYTES - hash.length()) + hash;
     }
 

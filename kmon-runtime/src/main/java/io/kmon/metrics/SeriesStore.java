@@ -58,7 +58,8 @@ public final class SeriesStore {
         counters.forEach((name, v) -> append(name, t, v));
 
         Map<String, Double> gauges = new HashMap<>();
-        snapshot.gauges().filter(g -> !Double.isNaN(g.value()))
+        snapshot.gauges()
+                .filter(g -> !Double.isNaN(g.value()))
                 .forEach(g -> gauges.merge(g.id().name(), g.value(), Double::sum));
         gauges.forEach((name, v) -> append(name, t, v));
 

@@ -20,7 +20,8 @@ final class StackTraces {
                 }
                 StackTraceElement[] frames = t.getStackTrace();
                 int common = 0; // frames shared with the enclosing trace, shown as "... n more" like the JDK
-                while (common < frames.length && common < enclosing.length
+                while (common < frames.length
+                        && common < enclosing.length
                         && frames[frames.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
                     common++;
                 }

@@ -43,13 +43,14 @@ final class WindowedHistogram {
     private static final int OCTAVES = (BucketGrid.COUNT + OCTAVE_MASK) >>> OCTAVE_BITS;
     /** Where the folded counts' low bits start in an octave array. */
     private static final int FOLDED = 2 * PER_OCTAVE;
+
     private static final VarHandle OCTAVE = MethodHandles.arrayElementVarHandle(int[][].class);
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle EXTREME = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle STRIPE_TABLE = MethodHandles.arrayElementVarHandle(int[][][].class);
     private static final VarHandle STRIPES;
-    private static final int MAX_STRIPES = Math.max(2,
-            Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 2 - 1));
+    private static final int MAX_STRIPES =
+            Math.max(2, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 2 - 1));
     /** Per thread: which stripe it records into, moved on each collision. */
     private static final ThreadLocal<int[]> PROBE =
             ThreadLocal.withInitial(() -> new int[] {ThreadLocalRandom.current().nextInt() | 1});
@@ -74,6 +75,7 @@ final class WindowedHistogram {
     private final long[] extremes = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
     /** 0 or 1: the half written now. */
     private volatile int current;
+
     private long currentStart; // guarded by this
     private int[][] foldedHigh; // guarded by this; allocated on the first carry
 
@@ -220,7 +222,8 @@ final class WindowedHistogram {
                 quantiles[next++] = clamp(estimate, min, max);
             }
         }
-        return Optional.of(new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
+        return Optional.of(
+                new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
     }
 
     /** Both halves' samples in dense bucket {@code k}, over every stripe. */
@@ -261,8 +264,10 @@ final class WindowedHistogram {
             }
             int[] high = foldedHigh == null ? null : foldedHigh[o];
             for (int j = 0; j < PER_OCTAVE; j++) {
-                long folded = octave == null ? 0 : Integer.toUnsignedLong(octave[FOLDED + j])
-                        | (high == null ? 0 : Integer.toUnsignedLong(high[j]) << 32);
+                long folded = octave == null
+                        ? 0
+                        : Integer.toUnsignedLong(octave[FOLDED + j])
+                                | (high == null ? 0 : Integer.toUnsignedLong(high[j]) << 32);
                 long c = folded + windowCount(tables, (o << OCTAVE_BITS) + j);
                 if (c == 0) {
                     continue;
@@ -275,7 +280,8 @@ final class WindowedHistogram {
                 counts[size++] = c;
             }
         }
-        return size == 0 ? CumulativeBuckets.EMPTY
+        return size == 0
+                ? CumulativeBuckets.EMPTY
                 : new CumulativeBuckets(Arrays.copyOf(indices, size), Arrays.copyOf(counts, size));
     }
 

@@ -59,8 +59,9 @@ public final class OpsResources {
     public static List<Resource> find(List<Path> classPath) throws IOException {
         Map<String, Resource> found = new LinkedHashMap<>();
         for (Path entry : classPath) {
-            for (Resource r : Files.isDirectory(entry) ? inFolder(entry) : Files.isRegularFile(entry)
-                    ? inJar(entry) : List.<Resource>of()) {
+            for (Resource r : Files.isDirectory(entry)
+                    ? inFolder(entry)
+                    : Files.isRegularFile(entry) ? inJar(entry) : List.<Resource>of()) {
                 found.putIfAbsent(r.name(), r);
             }
         }
@@ -150,7 +151,8 @@ public final class OpsResources {
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
-                boolean ours = name.startsWith(FOLDER) && NAME.matcher(name.substring(FOLDER.length())).matches();
+                boolean ours = name.startsWith(FOLDER)
+                        && NAME.matcher(name.substring(FOLDER.length())).matches();
                 if (ours && !e.isDirectory() && e.getSize() <= MAX_BYTES) {
                     byte[] content = read(zip, e);
                     if (content != null) {

@@ -55,7 +55,8 @@ final class GcPauses implements AutoCloseable {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 GarbageCollectionNotificationInfo info =
                         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                timer(info.getGcName()).record(TimeUnit.MILLISECONDS.toNanos(info.getGcInfo().getDuration()));
+                timer(info.getGcName())
+                        .record(TimeUnit.MILLISECONDS.toNanos(info.getGcInfo().getDuration()));
             }
         } catch (RuntimeException | LinkageError e) {
             failures.record("sampler:jvm.gc", e);

@@ -1,7 +1,7 @@
 package io.kmon.system;
 
-import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.Gauge;
+import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MeterId;
 import io.kmon.metrics.MeterRegistry;
 import java.io.IOException;
@@ -85,12 +85,17 @@ public final class SystemMetrics implements AutoCloseable {
         Gauge memUsage = gauge("system.memory.usage_percent");
         Gauge memAvailable = gauge("system.memory.available_mb");
         Gauge memTotal = gauge("system.memory.total_mb");
-        add("system.memory", () -> {
-            MemoryReading m = probe().memory();
-            memUsage.set(m.usagePercent());
-            memAvailable.set(m.totalBytes() <= 0 ? Double.NaN : m.availableMb());
-            memTotal.set(m.totalBytes() <= 0 ? Double.NaN : m.totalBytes() / MB);
-        }, memUsage, memAvailable, memTotal);
+        add(
+                "system.memory",
+                () -> {
+                    MemoryReading m = probe().memory();
+                    memUsage.set(m.usagePercent());
+                    memAvailable.set(m.totalBytes() <= 0 ? Double.NaN : m.availableMb());
+                    memTotal.set(m.totalBytes() <= 0 ? Double.NaN : m.totalBytes() / MB);
+                },
+                memUsage,
+                memAvailable,
+                memTotal);
 
         Gauge cpu = gauge("system.cpu.usage_percent");
         add("system.cpu", () -> cpu.set(probe().cpuUsagePercent()), cpu);
@@ -103,34 +108,50 @@ public final class SystemMetrics implements AutoCloseable {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         Gauge processCpu = gauge("process.cpu.usage_percent");
         Gauge uptime = gauge("process.uptime_seconds");
-        add("process", () -> {
-            double load = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
-            processCpu.set(load < 0 ? Double.NaN : load * 100);
-            uptime.set(runtime.getUptime() / 1000.0);
-        }, processCpu, uptime);
+        add(
+                "process",
+                () -> {
+                    double load =
+                            os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
+                    processCpu.set(load < 0 ? Double.NaN : load * 100);
+                    uptime.set(runtime.getUptime() / 1000.0);
+                },
+                processCpu,
+                uptime);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Gauge heapUsed = gauge("jvm.memory.heap.used_bytes");
         Gauge heapCommitted = gauge("jvm.memory.heap.committed_bytes");
         Gauge heapMax = gauge("jvm.memory.heap.max_bytes");
         Gauge nonHeapUsed = gauge("jvm.memory.nonheap.used_bytes");
-        add("jvm.memory", () -> {
-            MemoryUsage heap = memory.getHeapMemoryUsage();
-            heapUsed.set(heap.getUsed());
-            heapCommitted.set(heap.getCommitted());
-            heapMax.set(heap.getMax() < 0 ? Double.NaN : heap.getMax());
-            nonHeapUsed.set(memory.getNonHeapMemoryUsage().getUsed());
-        }, heapUsed, heapCommitted, heapMax, nonHeapUsed);
+        add(
+                "jvm.memory",
+                () -> {
+                    MemoryUsage heap = memory.getHeapMemoryUsage();
+                    heapUsed.set(heap.getUsed());
+                    heapCommitted.set(heap.getCommitted());
+                    heapMax.set(heap.getMax() < 0 ? Double.NaN : heap.getMax());
+                    nonHeapUsed.set(memory.getNonHeapMemoryUsage().getUsed());
+                },
+                heapUsed,
+                heapCommitted,
+                heapMax,
+                nonHeapUsed);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Gauge live = gauge("jvm.threads.live");
         Gauge daemon = gauge("jvm.threads.daemon");
         Gauge peak = gauge("jvm.threads.peak");
-        add("jvm.threads", () -> {
-            live.set(threads.getThreadCount());
-            daemon.set(threads.getDaemonThreadCount());
-            peak.set(threads.getPeakThreadCount());
-        }, live, daemon, peak);
+        add(
+                "jvm.threads",
+                () -> {
+                    live.set(threads.getThreadCount());
+                    daemon.set(threads.getDaemonThreadCount());
+                    peak.set(threads.getPeakThreadCount());
+                },
+                live,
+                daemon,
+                peak);
 
         GcPauses gc = null;
         try {

@@ -30,7 +30,9 @@ class AlertEngineTest {
         clock.advance(Duration.ofSeconds(1));
         Alert second = engine.raise(AlertLevel.WARNING, "High memory usage", "system", Map.of("percent", 91));
 
-        assertEquals(List.of("High memory usage", "first"), engine.recent().stream().map(Alert::message).toList());
+        assertEquals(
+                List.of("High memory usage", "first"),
+                engine.recent().stream().map(Alert::message).toList());
         assertEquals(AlertLevel.WARNING, second.level());
         assertEquals(clock.millis(), second.timestamp());
         assertEquals("system", second.component());
@@ -108,7 +110,9 @@ class AlertEngineTest {
         assertEquals("n4999", small.recent().get(0).message());
         assertEquals("n4990", small.recent().get(9).message());
         assertEquals(5_000, small.total());
-        assertEquals(List.of("n4999", "n4998"), small.recent(2).stream().map(Alert::message).toList());
+        assertEquals(
+                List.of("n4999", "n4998"),
+                small.recent(2).stream().map(Alert::message).toList());
     }
 
     @Test
@@ -148,12 +152,12 @@ class AlertEngineTest {
 
     @Test
     void differentSubjects_haveTheirOwnCooldown() {
-        assertNotNull(engine.fire("slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()),
-                clock.millis()));
-        assertNotNull(engine.fire("slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.save", Map.of()),
-                clock.millis()));
-        assertNotNull(engine.fire("other", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()),
-                clock.millis()));
+        assertNotNull(engine.fire(
+                "slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()), clock.millis()));
+        assertNotNull(engine.fire(
+                "slow_call", new Condition(AlertLevel.WARNING, "slow", "A", "A.save", Map.of()), clock.millis()));
+        assertNotNull(engine.fire(
+                "other", new Condition(AlertLevel.WARNING, "slow", "A", "A.find", Map.of()), clock.millis()));
     }
 
     @Test
@@ -168,7 +172,11 @@ class AlertEngineTest {
     void rules_raiseWhileTheyHoldAndResolveWhenTheyStop() {
         MeterRegistry registry = new MeterRegistry(clock, 60_000, 100);
         var queued = registry.gauge(MeterId.of("orders.queued"));
-        engine.addRule(AlertRule.when("backlog", AlertLevel.WARNING, "Backlog above 1,000", "orders",
+        engine.addRule(AlertRule.when(
+                "backlog",
+                AlertLevel.WARNING,
+                "Backlog above 1,000",
+                "orders",
                 s -> s.gauges().anyMatch(g -> g.id().name().equals("orders.queued") && g.value() > 1_000)));
 
         queued.set(5_000);
@@ -204,7 +212,8 @@ class AlertEngineTest {
     @Test
     void duplicateOrBlankRuleNames_areRejected() {
         engine.addRule(AlertRule.when("r", AlertLevel.INFO, "m", "c", s -> false));
-        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException dup = assertThrows(
+                IllegalArgumentException.class,
                 () -> engine.addRule(AlertRule.when("r", AlertLevel.INFO, "m", "c", s -> false)));
         assertTrue(dup.getMessage().contains("'r'"));
         assertThrows(IllegalArgumentException.class, () -> AlertRule.when(" ", AlertLevel.INFO, "m", "c", s -> false));
@@ -221,18 +230,20 @@ class AlertEngineTest {
         engine.raise(AlertLevel.CRITICAL, "new", "c", Map.of());
 
         Map<AlertLevel, Long> counts = engine.countsSince(since);
-        assertEquals(Map.of(AlertLevel.INFO, 0L, AlertLevel.WARNING, 0L, AlertLevel.ERROR, 1L, AlertLevel.CRITICAL, 1L),
+        assertEquals(
+                Map.of(AlertLevel.INFO, 0L, AlertLevel.WARNING, 0L, AlertLevel.ERROR, 1L, AlertLevel.CRITICAL, 1L),
                 counts);
         assertEquals(2, engine.since(since).size());
     }
 
     @Test
     void badArguments_areRejectedWithTheirName() {
-        NullPointerException npe = assertThrows(NullPointerException.class,
-                () -> engine.raise(null, "m", "c", Map.of()));
+        NullPointerException npe =
+                assertThrows(NullPointerException.class, () -> engine.raise(null, "m", "c", Map.of()));
         assertTrue(npe.getMessage().contains("level"));
         assertThrows(NullPointerException.class, () -> engine.raise(AlertLevel.INFO, "m", null, Map.of()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AlertEngine(clock, Duration.ofSeconds(1), 0, logger, failures));
         assertThrows(IllegalArgumentException.class, () -> engine.recent(-1));
     }

@@ -50,10 +50,11 @@ class BuiltInRulesTest {
     @Test
     void componentFailures_countPerComponentFromItsMethods() {
         ComponentFailuresRule rule = new ComponentFailuresRule(5, Duration.ofHours(1), start);
-        MetricsSnapshot snapshot = registry.snapshot().withMethods(List.of(
-                method("Db", "api", "find", Map.of("IOException", 4L)),
-                method("Db", "api", "save", Map.of("IOException", 1L, "SQLException", 1L)),
-                method("Cache", "kmon", "get", Map.of("X", 5L))));
+        MetricsSnapshot snapshot = registry.snapshot()
+                .withMethods(List.of(
+                        method("Db", "api", "find", Map.of("IOException", 4L)),
+                        method("Db", "api", "save", Map.of("IOException", 1L, "SQLException", 1L)),
+                        method("Cache", "kmon", "get", Map.of("X", 5L))));
 
         List<Condition> firing = rule.evaluate(snapshot);
         assertEquals(1, firing.size());
@@ -64,7 +65,12 @@ class BuiltInRulesTest {
 
     private static MethodSnapshot method(String component, String prefix, String method, Map<String, Long> errors) {
         MeterId duration = MeterId.of(prefix + ".duration", "component", component, "method", method);
-        return new MethodSnapshot(component, prefix, method, 10, new TreeMap<>(errors),
+        return new MethodSnapshot(
+                component,
+                prefix,
+                method,
+                10,
+                new TreeMap<>(errors),
                 new MeterSnapshot.TimerSnapshot(duration, 0, 0, Optional.empty(), CumulativeBuckets.EMPTY));
     }
 
@@ -108,13 +114,18 @@ class BuiltInRulesTest {
 
     @Test
     void sporadicFolding_raisesOncePerCooldownInAnEngine() {
-        var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
+        var engine = new AlertEngine(
+                clock,
+                Duration.ofMinutes(5),
+                100,
+                new io.kmon.testing.RecordingLogger(),
                 new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new CardinalityRule(3, Duration.ofMinutes(5)));
         for (int minute = 0; minute < 10; minute++) {
             if (minute % 2 == 0) { // a new user every other minute, the rule every minute
                 for (int i = 0; i < 4; i++) {
-                    registry.counter(MeterId.of("user.login", "user", "m" + minute + "u" + i)).increment();
+                    registry.counter(MeterId.of("user.login", "user", "m" + minute + "u" + i))
+                            .increment();
                 }
             }
             engine.evaluate(registry.snapshot());
@@ -125,7 +136,11 @@ class BuiltInRulesTest {
 
     @Test
     void rulesInAnEngine_raiseOncePerCooldownWhileTheConditionHolds() {
-        var engine = new AlertEngine(clock, Duration.ofMinutes(5), 100, new io.kmon.testing.RecordingLogger(),
+        var engine = new AlertEngine(
+                clock,
+                Duration.ofMinutes(5),
+                100,
+                new io.kmon.testing.RecordingLogger(),
                 new io.kmon.metrics.InternalFailures(new io.kmon.testing.RecordingLogger()));
         engine.addRule(new MemoryRule());
         registry.gauge(MeterId.of(MemoryRule.GAUGE)).set(85);

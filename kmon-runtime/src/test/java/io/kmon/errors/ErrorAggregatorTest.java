@@ -57,7 +57,9 @@ class ErrorAggregatorTest {
         clock.advance(Duration.ofMillis(1));
         errors.record("B", "m", new IOException());
 
-        assertEquals(List.of("B", "A"), errors.groups().stream().map(ErrorGroup::component).toList());
+        assertEquals(
+                List.of("B", "A"),
+                errors.groups().stream().map(ErrorGroup::component).toList());
     }
 
     @Test
@@ -68,7 +70,8 @@ class ErrorAggregatorTest {
         ErrorGroup g = errors.groups().get(0);
         assertEquals(ErrorAggregator.MAX_MESSAGE_BYTES, g.lastMessage().length());
         assertTrue(g.lastMessage().endsWith("..."));
-        assertEquals(ErrorAggregator.MAX_STACK_LINES, g.sampleStackTrace().lines().count());
+        assertEquals(
+                ErrorAggregator.MAX_STACK_LINES, g.sampleStackTrace().lines().count());
         assertTrue(g.sampleStackTrace().endsWith("(truncated)"));
     }
 
@@ -95,7 +98,8 @@ class ErrorAggregatorTest {
 
         ErrorGroup g = errors.groups().get(0);
         assertTrue(g.lastMessage().contains("getMessage threw"), g.lastMessage());
-        assertTrue(g.sampleStackTrace().contains("(getMessage threw java.lang.UnsupportedOperationException)\n\tat "),
+        assertTrue(
+                g.sampleStackTrace().contains("(getMessage threw java.lang.UnsupportedOperationException)\n\tat "),
                 g.sampleStackTrace());
     }
 
@@ -121,7 +125,9 @@ class ErrorAggregatorTest {
         errors.record("b", "m", new IOException());
         errors.record("c", "m", new IOException());
 
-        assertEquals(List.of("b", "c"), errors.groups().stream().map(ErrorGroup::component).sorted().toList());
+        assertEquals(
+                List.of("b", "c"),
+                errors.groups().stream().map(ErrorGroup::component).sorted().toList());
     }
 
     @Test
@@ -165,8 +171,11 @@ class ErrorAggregatorTest {
 
     private static ErrorGroup find(List<ErrorGroup> groups, String component, String method, Class<?> type) {
         return groups.stream()
-                .filter(g -> g.component().equals(component) && g.method().equals(method) && g.type().equals(type.getName()))
-                .findFirst().orElseThrow();
+                .filter(g -> g.component().equals(component)
+                        && g.method().equals(method)
+                        && g.type().equals(type.getName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static RuntimeException deep(int depth, String message) {

@@ -69,7 +69,8 @@ class ComponentCheckTest {
 
     @Test
     void badRatio_isRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ComponentCheck("x", calls::get, errors::get, clock, Duration.ofMinutes(5), 1.5));
     }
 }

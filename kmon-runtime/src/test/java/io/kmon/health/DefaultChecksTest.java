@@ -55,15 +55,16 @@ class DefaultChecksTest {
 
     @Test
     void memory_reportsPercentAndAvailableMegabytes() throws Exception {
-        HealthResult r = DefaultChecks.memory(() -> new MemoryReading(4 * GB, GB)).check();
+        HealthResult r =
+                DefaultChecks.memory(() -> new MemoryReading(4 * GB, GB)).check();
         assertEquals(75.0, r.details().get("usage_percent"));
         assertEquals(1024.0, r.details().get("available_mb"));
     }
 
     @Test
     void recentErrors_noneSomeAndMoreThanFiveInTheLastHour() throws Exception {
-        AlertEngine alerts = new AlertEngine(clock, Duration.ZERO, 100, new RecordingLogger(),
-                new InternalFailures(new RecordingLogger()));
+        AlertEngine alerts = new AlertEngine(
+                clock, Duration.ZERO, 100, new RecordingLogger(), new InternalFailures(new RecordingLogger()));
         HealthCheck check = DefaultChecks.recentErrors(alerts, clock);
         alerts.raise(AlertLevel.WARNING, "not an error", "c", Map.of());
         assertEquals("ok", check.check().details().get("status"));
@@ -84,7 +85,8 @@ class DefaultChecksTest {
     }
 
     private static void assertMemory(long total, long available, HealthStatus status, String verdict) throws Exception {
-        HealthResult r = DefaultChecks.memory(() -> new MemoryReading(total, available)).check();
+        HealthResult r =
+                DefaultChecks.memory(() -> new MemoryReading(total, available)).check();
         assertEquals(status, r.status());
         assertEquals(verdict, r.details().get("status"));
     }

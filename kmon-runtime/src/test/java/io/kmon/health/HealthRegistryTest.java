@@ -82,7 +82,8 @@ class HealthRegistryTest {
 
         HealthResult result = registry.check().checks().get("db");
         assertEquals(HealthStatus.UNHEALTHY, result.status());
-        assertEquals(Map.of("error", IllegalStateException.class.getName(), "message", "connection refused"),
+        assertEquals(
+                Map.of("error", IllegalStateException.class.getName(), "message", "connection refused"),
                 result.details());
     }
 
@@ -150,7 +151,8 @@ class HealthRegistryTest {
             }
             return HealthResult.healthy();
         });
-        assertEquals(HealthStatus.UNHEALTHY, registry.check().checks().get("slow").status());
+        assertEquals(
+                HealthStatus.UNHEALTHY, registry.check().checks().get("slow").status());
         release.countDown();
         // The first run ends soon after the release; a bounded wait, not a timing assertion.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -169,7 +171,9 @@ class HealthRegistryTest {
 
         assertEquals(Set.of("live"), registry.checkLiveness().checks().keySet(), "liveness only when asked");
         assertEquals(HealthStatus.HEALTHY, registry.checkLiveness().status());
-        assertEquals(Set.of("live", "ready", "both"), registry.checkReadiness().checks().keySet());
+        assertEquals(
+                Set.of("live", "ready", "both"),
+                registry.checkReadiness().checks().keySet());
         assertEquals(HealthStatus.DEGRADED, registry.checkReadiness().status());
         assertEquals(Set.of("live", "ready", "both"), registry.check().checks().keySet());
     }
@@ -177,8 +181,8 @@ class HealthRegistryTest {
     @Test
     void registerIfAbsent_keepsTheFirstAndUnregisterRemoves() {
         registry.register("db", () -> HealthResult.degraded(Map.of()));
-        assertFalse(registry.registerIfAbsent("db", HealthResult::healthy, EnumSet.of(HealthRegistry.Probe.READINESS),
-                false));
+        assertFalse(registry.registerIfAbsent(
+                "db", HealthResult::healthy, EnumSet.of(HealthRegistry.Probe.READINESS), false));
         assertEquals(HealthStatus.DEGRADED, registry.check().status());
         assertTrue(registry.unregister("db"));
         assertEquals(Set.of(), registry.names());
@@ -189,8 +193,8 @@ class HealthRegistryTest {
         assertThrows(NullPointerException.class, () -> registry.register(null, HealthResult::healthy));
         assertThrows(NullPointerException.class, () -> registry.register("x", null));
         assertThrows(IllegalArgumentException.class, () -> registry.register(" ", HealthResult::healthy));
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> registry.register("x", HealthResult::healthy, Set.of(), false));
+        IllegalArgumentException none = assertThrows(
+                IllegalArgumentException.class, () -> registry.register("x", HealthResult::healthy, Set.of(), false));
         assertTrue(none.getMessage().contains("'x'"));
         assertThrows(IllegalArgumentException.class, () -> new HealthRegistry(clock, start, Duration.ZERO));
     }

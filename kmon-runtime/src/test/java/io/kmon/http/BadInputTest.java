@@ -38,7 +38,10 @@ class BadInputTest {
     void start() {
         kmon = Fixtures.kmon(new FakeClock());
         Fixtures.record(kmon);
-        server = KmonServer.builder(kmon).threads(1).readTimeout(Duration.ofSeconds(2)).start();
+        server = KmonServer.builder(kmon)
+                .threads(1)
+                .readTimeout(Duration.ofSeconds(2))
+                .start();
     }
 
     @AfterEach
@@ -59,8 +62,9 @@ class BadInputTest {
 
     @Test
     void malformedRequestLines_areRefused() throws IOException {
-        for (String bad : new String[] {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /metrics\r\n\r\n", "\r\n\r\n\r\n",
-"G\u0000T / HTTP/1.1\r\n\r\n"}) {
+        for (String bad : new String[] {
+            "GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /metrics\r\n\r\n", "\r\n\r\n\r\n", "G\u0000T / HTTP/1.1\r\n\r\n"
+        }) {
             String r = Http.raw(server, bad);
             int status = Http.status(r);
             // the JDK answers 400 (or drops the line); a mangled method name is just an unknown method
@@ -83,8 +87,15 @@ class BadInputTest {
 
     @Test
     void pathTraversal_is404Json() throws IOException {
-        for (String path : new String[] {"/..%2f", "/..%2f..%2fetc%2fpasswd", "/metrics/../metrics", "/./metrics",
-                "/%2e%2e/", "/metrics%00", "/metrics/prometheus%2f..%2f..%2f"}) {
+        for (String path : new String[] {
+            "/..%2f",
+            "/..%2f..%2fetc%2fpasswd",
+            "/metrics/../metrics",
+            "/./metrics",
+            "/%2e%2e/",
+            "/metrics%00",
+            "/metrics/prometheus%2f..%2f..%2f"
+        }) {
             String r = Http.raw(server, request(path));
             assertEquals(404, Http.status(r), path + " -> " + r);
             assertTrue(r.contains("application/json"), r);
@@ -105,11 +116,16 @@ class BadInputTest {
 
     @Test
     void hugeHeader_isRefused() throws IOException {
-        String r = Http.raw(server, "GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Big: "
-                + "a".repeat(ServerLimits.MAX_HEADER_BYTES + 1000) + "\r\n\r\n");
+        String r = Http.raw(
+                server,
+                "GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(ServerLimits.MAX_HEADER_BYTES + 1000)
+                        + "\r\n\r\n");
         assertTrue(Http.status(r) == 400 || Http.status(r) == 431 || Http.status(r) == -1, r);
-        String huge = Http.raw(server, ("GET /metrics HTTP/1.1\r\nX-Big: " + "a".repeat(8 << 20) + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(10));
+        String huge = Http.raw(
+                server,
+                ("GET /metrics HTTP/1.1\r\nX-Big: " + "a".repeat(8 << 20) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                Duration.ofSeconds(10));
         assertFalse(huge.contains(" 200 "), huge);
         assertStillServing();
     }
@@ -133,8 +149,11 @@ class BadInputTest {
         String badEscape = Http.raw(server, request("/metrics/series?name=%ZZ"));
         assertEquals(400, Http.status(badEscape), badEscape);
         assertFalse(badEscape.contains("\tat "), badEscape);
-        String rawNonAscii = Http.raw(server, ("GET /metrics/series?name=\u00e9 HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        String rawNonAscii = Http.raw(
+                server,
+                ("GET /metrics/series?name=\u00e9 HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(5));
         assertEquals(400, Http.status(rawNonAscii), rawNonAscii);
         assertStillServing();
     }
@@ -168,7 +187,8 @@ class BadInputTest {
         try (Socket slow = new Socket()) {
             slow.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             // a request line and half the headers, then nothing: the JDK reads it on our one thread
-            slow.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream()
+                    .write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
             slow.setSoTimeout(15_000);
             assertTrue(closedByServer(slow.getInputStream()), "slow client still connected");
@@ -178,8 +198,11 @@ class BadInputTest {
 
     @Test
     void eachServer_keepsItsOwnReadTimeout() throws Exception {
-        try (KmonServer patient = KmonServer.builder(kmon).readTimeout(Duration.ofSeconds(30)).start();
-                Socket slowHere = new Socket(); Socket slowThere = new Socket()) {
+        try (KmonServer patient = KmonServer.builder(kmon)
+                        .readTimeout(Duration.ofSeconds(30))
+                        .start();
+                Socket slowHere = new Socket();
+                Socket slowThere = new Socket()) {
             byte[] partial = "GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
             slowHere.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             slowThere.connect(new InetSocketAddress("127.0.0.1", patient.port()), 5000);
@@ -196,9 +219,14 @@ class BadInputTest {
 
     @Test
     void slowloris_doesNotDelayOthers_whileAThreadIsFree() throws Exception {
-        try (KmonServer two = KmonServer.builder(kmon).threads(2).readTimeout(Duration.ofSeconds(2)).start(); Socket slow = new Socket()) {
+        try (KmonServer two = KmonServer.builder(kmon)
+                        .threads(2)
+                        .readTimeout(Duration.ofSeconds(2))
+                        .start();
+                Socket slow = new Socket()) {
             slow.connect(new InetSocketAddress("127.0.0.1", two.port()), 5000);
-            slow.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream()
+                    .write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
             awaitActive(two, 1);
             // served well inside the 2 s read timeout, since the slow client holds only one thread

@@ -58,8 +58,10 @@ class BoundsTest {
             assertEquals(1, c.count(), "the handle works either way");
         }
         assertEquals(1_000 - (100 - taken), kmon.metrics().refusedNames());
-        Set<String> names = kmon.snapshot().meters().stream().map(m -> m.id().name())
-                .filter(n -> n.startsWith("flood.")).collect(Collectors.toSet());
+        Set<String> names = kmon.snapshot().meters().stream()
+                .map(m -> m.id().name())
+                .filter(n -> n.startsWith("flood."))
+                .collect(Collectors.toSet());
         assertEquals(100, names.size(), "the first 100 names are kept");
         kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("listener down");
@@ -70,12 +72,18 @@ class BoundsTest {
         kmon.counter("flood.more").increment();
         kmon.checkAlertsNow(); // still refusing: within the cooldown, no second alert
         List<Alert> warnings = kmon.alerts().recent().stream()
-                .filter(a -> a.rule().equals(CardinalityRule.NAME)).toList();
+                .filter(a -> a.rule().equals(CardinalityRule.NAME))
+                .toList();
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).message().contains("cap of 100 metric names"), warnings.get(0).message());
-        assertEquals(1, kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "listener"),
+        assertTrue(
+                warnings.get(0).message().contains("cap of 100 metric names"),
+                warnings.get(0).message());
+        assertEquals(
+                1,
+                kmon.snapshot().count(MetricNames.INTERNAL_FAILURES, "source", "listener"),
                 "kmon's own series, registered after the cap was reached, are never refused");
-        assertTrue(Http.get(server, "/metrics/prometheus").body()
+        assertTrue(Http.get(server, "/metrics/prometheus")
+                .body()
                 .contains("monitoring_metric_names_refused_total " + (1_001 - (100 - taken))));
         assertEveryEndpointAnswers();
     }
@@ -84,11 +92,14 @@ class BoundsTest {
     void componentsOverTheCap_stillRecord_butAreNotListedOrChecked() throws Exception {
         start(builder().maxComponents(3).build());
         for (int i = 0; i < 5; i++) {
-            kmon.component("C" + i, "api").method("call", 0, io.kmon.annotations.AlertLevel.WARNING).success(1_000);
+            kmon.component("C" + i, "api")
+                    .method("call", 0, io.kmon.annotations.AlertLevel.WARNING)
+                    .success(1_000);
         }
         assertEquals(3, kmon.components().size());
         assertEquals(2, kmon.snapshot().count(MetricNames.COMPONENTS_REFUSED));
-        assertEquals(Set.of("C0", "C1", "C2"),
+        assertEquals(
+                Set.of("C0", "C1", "C2"),
                 kmon.health().names().stream().filter(n -> n.startsWith("C")).collect(Collectors.toSet()));
         assertEquals(5, kmon.snapshot().sum("api.calls"), "calls of unlisted components still count");
         assertEveryEndpointAnswers();
@@ -103,8 +114,8 @@ class BoundsTest {
         for (int i = 0; i < 4; i++) { // with kmon's memory check, the fifth threaded check
             kmon.health().register("h" + i, HealthResult::healthy);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> kmon.health().register("one.too.many", HealthResult::healthy));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> kmon.health().register("one.too.many", HealthResult::healthy));
         assertTrue(e.getMessage().contains("5 checks are registered"), e.getMessage());
         kmon.health().register("h0", HealthResult::healthy); // replacing is not adding
         kmon.health().unregister("h1");
@@ -116,16 +127,22 @@ class BoundsTest {
     @Test
     void kmonsOwnNamesAndTheOverflowTag_areReserved() throws Exception {
         start(builder().build());
-        for (String name : List.of("errors.count", "log.events", "monitoring.alerts", "jvm.threads.live",
-                "system.cpu.usage_percent", "process.uptime_seconds", "api.duration.p95")) {
+        for (String name : List.of(
+                "errors.count",
+                "log.events",
+                "monitoring.alerts",
+                "jvm.threads.live",
+                "system.cpu.usage_percent",
+                "process.uptime_seconds",
+                "api.duration.p95")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kmon.counter(name));
             assertTrue(e.getMessage().contains("reserved"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> kmon.gauge("api.duration.p95", () -> 1));
         assertThrows(IllegalArgumentException.class, () -> kmon.timer("monitoring.x"));
         assertThrows(IllegalArgumentException.class, () -> kmon.component("X", "monitoring"));
-        IllegalArgumentException tag = assertThrows(IllegalArgumentException.class,
-                () -> kmon.counter("orders", "overflow", "true"));
+        IllegalArgumentException tag =
+                assertThrows(IllegalArgumentException.class, () -> kmon.counter("orders", "overflow", "true"));
         assertTrue(tag.getMessage().contains("'overflow' is reserved"), tag.getMessage());
         assertThrows(IllegalArgumentException.class, () -> kmon.counter("n".repeat(257)), "names are bounded");
         assertThrows(IllegalArgumentException.class, () -> kmon.counter("n", "k".repeat(257), "v"));

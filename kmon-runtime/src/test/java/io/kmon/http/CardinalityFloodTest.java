@@ -22,8 +22,12 @@ class CardinalityFloodTest {
     private static final int CAP = 100;
     private static final int FLOOD = 1_000_000;
 
-    private final Kmon kmon = Kmon.builder().clock(new FakeClock()).backgroundThread(false).systemMetrics(false)
-            .maxSeriesPerName(CAP).build();
+    private final Kmon kmon = Kmon.builder()
+            .clock(new FakeClock())
+            .backgroundThread(false)
+            .systemMetrics(false)
+            .maxSeriesPerName(CAP)
+            .build();
     private final KmonServer server = KmonServer.start(kmon, 0);
 
     @AfterEach
@@ -41,12 +45,19 @@ class CardinalityFloodTest {
         kmon.checkAlertsNow(); // still over the cap: no second alert within the cooldown
 
         JsonNode metrics = Json.mapper().readTree(ok("/metrics").body()).get("monitoring");
-        assertEquals(FLOOD - CAP, metrics.get("overflow").get("user.login").asLong(), metrics.get("overflow").toString());
+        assertEquals(
+                FLOOD - CAP,
+                metrics.get("overflow").get("user.login").asLong(),
+                metrics.get("overflow").toString());
 
         String prometheus = ok("/metrics/prometheus").body();
-        long series = prometheus.lines().filter(l -> l.startsWith("user_login_total{")).count();
+        long series = prometheus
+                .lines()
+                .filter(l -> l.startsWith("user_login_total{"))
+                .count();
         assertEquals(CAP + 1, series, "the cap, plus the one overflow series");
-        assertTrue(prometheus.contains("user_login_total{" + MeterRegistry.OVERFLOW_TAG + "=\"true\"} " + (FLOOD - CAP)),
+        assertTrue(
+                prometheus.contains("user_login_total{" + MeterRegistry.OVERFLOW_TAG + "=\"true\"} " + (FLOOD - CAP)),
                 "nothing lost: the folded increments are in the overflow series");
 
         JsonNode alerts = Json.mapper().readTree(ok("/alerts").body()).get("alerts");

@@ -31,12 +31,14 @@ class ConcurrencyTest {
             MethodMonitor work = kmon.component("Load", "api").method("work", 0, AlertLevel.WARNING);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong recorded = new AtomicLong();
-            Thread caller = new Thread(() -> {
-                while (running.get()) {
-                    recorded.incrementAndGet(); // first, so a scrape never sees more calls than this
-                    work.success(1_000_000);
-                }
-            }, "recorder");
+            Thread caller = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            recorded.incrementAndGet(); // first, so a scrape never sees more calls than this
+                            work.success(1_000_000);
+                        }
+                    },
+                    "recorder");
             caller.start();
             try {
                 while (recorded.get() < 2) { // the recorder is running: the first scrape has calls to see

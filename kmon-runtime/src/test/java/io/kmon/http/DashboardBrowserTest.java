@@ -37,10 +37,20 @@ import org.junit.jupiter.api.Test;
  * {@code target/dashboard.png}.
  */
 class DashboardBrowserTest {
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=4000",
-            "--enable-logging=stderr", "--v=0"); // the page's console messages go to stderr
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--virtual-time-budget=4000",
+            "--enable-logging=stderr",
+            "--v=0"); // the page's console messages go to stderr
 
     private final FakeClock clock = new FakeClock();
     private Kmon kmon;
@@ -80,18 +90,24 @@ class DashboardBrowserTest {
                 charge.success(TimeUnit.MILLISECONDS.toNanos(120 + (i * 37 + tick * 11) % 180));
             }
             if (tick % 3 == 2) {
-                charge.failure(TimeUnit.MILLISECONDS.toNanos(900),
+                charge.failure(
+                        TimeUnit.MILLISECONDS.toNanos(900),
                         new SocketTimeoutException("payment gateway did not answer in 900 ms"));
             }
             if (tick == 7) {
-                create.failure(TimeUnit.MILLISECONDS.toNanos(3), new IllegalArgumentException("quantity must be positive: -2"));
+                create.failure(
+                        TimeUnit.MILLISECONDS.toNanos(3),
+                        new IllegalArgumentException("quantity must be positive: -2"));
             }
             clock.advance(Duration.ofSeconds(10));
             kmon.sampleNow();
         }
         kmon.alert(AlertLevel.INFO, "Deployment 2024.06.1 started", "orders", Map.of("version", "2024.06.1"));
         kmon.alert(AlertLevel.WARNING, "Payments.charge p95 above 250 ms", "Payments", Map.of("p95_ms", 262.5));
-        kmon.alert(AlertLevel.CRITICAL, "Payment gateway unreachable", "Payments",
+        kmon.alert(
+                AlertLevel.CRITICAL,
+                "Payment gateway unreachable",
+                "Payments",
                 Map.of("error", ConnectException.class.getSimpleName()));
     }
 
@@ -112,15 +128,18 @@ class DashboardBrowserTest {
         cmd.addAll(List.of(extra));
         cmd.add(url);
         Path out = Files.createTempFile(profile, "out", ".html");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(profile.resolve("stderr.txt").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(profile.resolve("stderr.txt").toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish in 120 s");
         }
         String stderr = Files.readString(profile.resolve("stderr.txt"));
         assertEquals(0, p.exitValue(), "chromium failed:\n" + stderr);
-        List<String> console = stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
+        List<String> console =
+                stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
         return new Page(Files.readString(out, StandardCharsets.UTF_8), console);
     }
 
@@ -133,8 +152,11 @@ class DashboardBrowserTest {
     void console_showsAnInlineScriptThePolicyBlocks() throws Exception {
         String page = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"
                 + "<script>document.title = 'ran'</script>";
-        Page blocked = chromium("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8)
-                .replace("+", "%20"), "--dump-dom");
+        Page blocked = chromium(
+                "data:text/html;charset=utf-8,"
+                        + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8)
+                                .replace("+", "%20"),
+                "--dump-dom");
         assertTrue(blocked.console().stream().anyMatch(l -> l.contains("Content Security Policy")), blocked.toString());
         assertFalse(blocked.output().contains("<title>ran</title>"), blocked.output());
     }
@@ -147,7 +169,8 @@ class DashboardBrowserTest {
         assertEquals(List.of(), page.console(), "no policy violation, no script error");
 
         for (String[] m : new String[][] {{"Orders", "find"}, {"Orders", "create"}, {"Payments", "charge"}}) {
-            assertTrue(dom.contains("<tr data-component=\"" + m[0] + "\" data-method=\"" + m[1] + "\">"),
+            assertTrue(
+                    dom.contains("<tr data-component=\"" + m[0] + "\" data-method=\"" + m[1] + "\">"),
                     m[0] + "." + m[1] + " row:\n" + dom);
         }
         assertEquals(3, count(dom, "<tr data-component="));
@@ -178,7 +201,8 @@ class DashboardBrowserTest {
         assertTrue(element(dom, "<div class=\"value\" id=\"k-p95\"", "</div>").matches(".*>[0-9]+\\.[0-9] ms<.*"), dom);
         assertTrue(element(dom, "<div class=\"value\" id=\"k-heap\"", "</div>").matches(".*>[0-9]+ MiB<.*"), dom);
         assertTrue(element(dom, "<span class=\"now\" id=\"n-calls\"", "</span>").matches(".*>[0-9.]+/s<.*"), dom);
-        assertTrue(element(dom, "<svg class=\"chart\" id=\"c-p95\"", "</svg>").matches("(?s).*class=\"axis\">0\\.5 s<.*"),
+        assertTrue(
+                element(dom, "<svg class=\"chart\" id=\"c-p95\"", "</svg>").matches("(?s).*class=\"axis\">0\\.5 s<.*"),
                 "p95 ticks in seconds:\n" + dom);
 
         assertTrue(dom.contains("class=\"pill s-"), dom);
@@ -203,28 +227,44 @@ class DashboardBrowserTest {
         flags.add("--window-size=1000,1000");
         try (DevTools devTools = DevTools.start(browser, flags)) {
             String target = devTools.send(null, "Target.createTarget", Map.of("url", "about:blank"))
-                    .get("targetId").asText();
+                    .get("targetId")
+                    .asText();
             String page = devTools.send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
-                    .get("sessionId").asText();
+                    .get("sessionId")
+                    .asText();
             devTools.send(page, "Page.navigate", Map.of("url", server.uri().toString())); // answers once committed
-            devTools.evaluate(page, "new Promise(function (done) { (function poll() {"
-                    + " if (document.body && document.body.getAttribute('data-loaded')) done(true);"
-                    + " else setTimeout(poll, 20); })(); })");
+            devTools.evaluate(
+                    page,
+                    "new Promise(function (done) { (function poll() {"
+                            + " if (document.body && document.body.getAttribute('data-loaded')) done(true);"
+                            + " else setTimeout(poll, 20); })(); })");
             devTools.send(page, "Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/metrics*"))));
             String before = devTools.evaluate(page, VIEW_BOX).asText();
 
-            devTools.send(page, "Emulation.setDeviceMetricsOverride",
+            devTools.send(
+                    page,
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 500, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
             // waits for a change, giving up after about 10 s so that a missing redraw fails below
-            String after = devTools.evaluate(page, "new Promise(function (done) { var n = 0; (function poll() {"
-                    + " var v = " + VIEW_BOX + "; if (v !== '" + before + "' || ++n > 500) done(v);"
-                    + " else setTimeout(poll, 20); })(); })").asText();
+            String after = devTools.evaluate(
+                            page,
+                            "new Promise(function (done) { var n = 0; (function poll() {"
+                                    + " var v = " + VIEW_BOX + "; if (v !== '" + before + "' || ++n > 500) done(v);"
+                                    + " else setTimeout(poll, 20); })(); })")
+                    .asText();
 
-            int width = devTools.evaluate(page, "Math.round(document.getElementById('c-calls')"
-                    + ".getBoundingClientRect().width)").asInt();
+            int width = devTools.evaluate(
+                            page, "Math.round(document.getElementById('c-calls')" + ".getBoundingClientRect().width)")
+                    .asInt();
             assertEquals("0 0 " + width + " 150", after, "redrawn to the chart's new width (was " + before + ")");
-            assertEquals(1, devTools.evaluate(page, "document.querySelectorAll('#c-calls path.line').length").asInt());
-            assertEquals(2, devTools.evaluate(page, "document.querySelectorAll('#c-p95-legend li').length").asInt());
+            assertEquals(
+                    1,
+                    devTools.evaluate(page, "document.querySelectorAll('#c-calls path.line').length")
+                            .asInt());
+            assertEquals(
+                    2,
+                    devTools.evaluate(page, "document.querySelectorAll('#c-p95-legend li').length")
+                            .asInt());
         }
     }
 

@@ -34,8 +34,10 @@ final class DevTools implements AutoCloseable {
 
     private DevTools(Process browser, URI endpoint) throws Exception {
         this.browser = browser;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(endpoint, new Listener()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        this.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(endpoint, new Listener())
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Starts {@code chromium} with {@code flags} plus a debugging port and connects to it. */
@@ -45,15 +47,18 @@ final class DevTools implements AutoCloseable {
         cmd.addAll(flags);
         cmd.add("--remote-debugging-port=0");
         cmd.add("about:blank");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line = err.readLine(); line != null; line = err.readLine()) {
             if (line.startsWith(LISTENING)) {
-                Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "chromium-stderr");
+                Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "chromium-stderr");
                 drain.setDaemon(true); // keeps the pipe from filling up and blocking the browser
                 drain.start();
-                return new DevTools(p, URI.create(line.substring(LISTENING.length()).trim()));
+                return new DevTools(
+                        p, URI.create(line.substring(LISTENING.length()).trim()));
             }
             seen.append(line).append('\n');
         }
@@ -81,7 +86,9 @@ final class DevTools implements AutoCloseable {
 
     /** The value of {@code expression} in {@code session}, awaited when it is a promise. */
     JsonNode evaluate(String session, String expression) throws Exception {
-        JsonNode result = send(session, "Runtime.evaluate",
+        JsonNode result = send(
+                session,
+                "Runtime.evaluate",
                 Map.of("expression", expression, "awaitPromise", true, "returnByValue", true));
         if (result.has("exceptionDetails")) {
             throw new AssertionError(expression + " threw: " + result.get("exceptionDetails"));
@@ -113,7 +120,8 @@ final class DevTools implements AutoCloseable {
                 try {
                     JsonNode message = Json.mapper().readTree(partial.toString());
                     if (message.has("id")) {
-                        CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+                        CompletableFuture<JsonNode> answer =
+                                pending.remove(message.get("id").asInt());
                         if (answer != null) {
                             answer.complete(message);
                         }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,22 +30,39 @@ class EndpointFailureTest {
     @BeforeEach
     void start() throws Exception {
         Map<String, Router.Route> routes = Map.of(
-                "/overflow", new Router.Route(r -> {
-                    throw new StackOverflowError();
-                }, true),
-                "/assert", new Router.Route(r -> {
-                    throw new AssertionError("invariant");
-                }, true),
-                "/runtime", new Router.Route(r -> {
-                    throw new IllegalStateException("secret detail\nsecond line");
-                }, true),
+                "/overflow",
+                        new Router.Route(
+                                r -> {
+                                    throw new StackOverflowError();
+                                },
+                                true),
+                "/assert",
+                        new Router.Route(
+                                r -> {
+                                    throw new AssertionError("invariant");
+                                },
+                                true),
+                "/runtime",
+                        new Router.Route(
+                                r -> {
+                                    throw new IllegalStateException("secret detail\nsecond line");
+                                },
+                                true),
                 "/recurse", new Router.Route(EndpointFailureTest::recurse, true),
                 "/ok", new Router.Route(r -> Response.json(200, Map.of("ok", true)), true));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         workers = Executors.newFixedThreadPool(1); // one worker: a lost one would hang every later request
         server.setExecutor(workers);
-        server.createContext("/", new Router(routes, null, new HostAllowlist(Set.of()), true, 1,
-                (source, e) -> counted.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet()));
+        server.createContext(
+                "/",
+                new Router(
+                        routes,
+                        null,
+                        new HostAllowlist(Set.of()),
+                        true,
+                        1,
+                        (source, e) -> counted.computeIfAbsent(source, s -> new AtomicInteger())
+                                .incrementAndGet()));
         server.start();
     }
 
@@ -61,7 +78,8 @@ class EndpointFailureTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return Http.CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+        return Http.CLIENT.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -71,8 +89,10 @@ class EndpointFailureTest {
             HttpResponse<String> r = get(path);
             assertEquals(500, r.statusCode(), path);
             assertEquals(Response.JSON, r.headers().firstValue("Content-Type").orElse(null));
-            assertEquals("{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error; see the server log\"}",
-                    r.body(), "no class, message or trace reaches the client");
+            assertEquals(
+                    "{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error; see the server log\"}",
+                    r.body(),
+                    "no class, message or trace reaches the client");
         }
         assertEquals(2, counted.get("endpoint:/overflow").get());
         assertEquals(1, counted.get("endpoint:/assert").get());

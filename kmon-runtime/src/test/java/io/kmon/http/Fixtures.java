@@ -13,7 +13,11 @@ final class Fixtures {
 
     /** An isolated instance on {@code clock}, without a background thread. */
     static Kmon kmon(FakeClock clock) {
-        return Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false).build();
+        return Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .build();
     }
 
     /**
@@ -29,7 +33,8 @@ final class Fixtures {
         MethodMonitor cancel = kmon.component("Billing", "kmon").method("cancel", 0, AlertLevel.WARNING);
         cancel.success(TimeUnit.MILLISECONDS.toNanos(5));
         cancel.success(TimeUnit.MILLISECONDS.toNanos(7));
-        kmon.counter("user.login", "realm", "a \"quoted\" \\ realm\nwith newline").increment();
+        kmon.counter("user.login", "realm", "a \"quoted\" \\ realm\nwith newline")
+                .increment();
         kmon.gauge("sessions.active", () -> 3);
         kmon.timer("db.query", "table", "users").record(TimeUnit.MILLISECONDS.toNanos(12));
     }

@@ -41,8 +41,8 @@ class FloodProbe {
             }
         });
         flood("300 failure alerts, 1 MiB messages", "/alerts", k -> {
-            MethodMonitor m = k.component("Pay", "api").method("charge", 0, AlertLevel.WARNING,
-                    IllegalStateException.class);
+            MethodMonitor m =
+                    k.component("Pay", "api").method("charge", 0, AlertLevel.WARNING, IllegalStateException.class);
             for (int i = 0; i < 300; i++) {
                 m.failure(1_000, new IllegalStateException(i + mib));
                 k.checkAlertsNow(); // delivers the call-path alert into the history
@@ -52,8 +52,11 @@ class FloodProbe {
 
     private static void flood(String what, String path, Consumer<Kmon> flood) throws Exception {
         // no cooldown, so every failure alert is kept, as with distinct failures
-        try (Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false)
-                .alertCooldown(java.time.Duration.ZERO).build();
+        try (Kmon kmon = Kmon.builder()
+                        .backgroundThread(false)
+                        .systemMetrics(false)
+                        .alertCooldown(java.time.Duration.ZERO)
+                        .build();
                 KmonServer server = KmonServer.start(kmon, 0)) {
             long before = heapAfterGc();
             flood.accept(kmon);
@@ -61,13 +64,19 @@ class FloodProbe {
             String answer;
             try {
                 HttpResponse<String> r = Http.get(server, path);
-                answer = r.statusCode() + ", " + String.format("%,d", r.body().getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8).length) + " bytes";
+                answer = r.statusCode() + ", "
+                        + String.format("%,d", r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                        + " bytes";
             } catch (java.io.IOException e) {
                 answer = "no answer (" + e.getMessage() + ")";
             }
-            System.out.printf("PROBE %-40s heap +%,.1f MiB  %s %s, %d health checks%n", what,
-                    (after - before) / 1048576.0, path, answer, kmon.health().names().size());
+            System.out.printf(
+                    "PROBE %-40s heap +%,.1f MiB  %s %s, %d health checks%n",
+                    what,
+                    (after - before) / 1048576.0,
+                    path,
+                    answer,
+                    kmon.health().names().size());
         }
     }
 

@@ -48,9 +48,11 @@ class GzipTest {
     }
 
     private static Raw get(KmonServer s, String method, String path, String acceptEncoding) throws IOException {
-        String r = Http.raw(s, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                + (acceptEncoding == null ? "" : "Accept-Encoding: " + acceptEncoding + "\r\n")
-                + "Connection: close\r\n\r\n");
+        String r = Http.raw(
+                s,
+                method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + (acceptEncoding == null ? "" : "Accept-Encoding: " + acceptEncoding + "\r\n")
+                        + "Connection: close\r\n\r\n");
         int end = r.indexOf("\r\n\r\n");
         return new Raw(Http.status(r), r.substring(0, end), r.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -111,7 +113,9 @@ class GzipTest {
             Raw r = get(plain, "GET", "/metrics/prometheus", "gzip");
             assertNull(r.header("Content-Encoding"));
             assertEquals("Accept", r.header("Vary"));
-            assertTrue(new String(r.body(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("# type"));
+            assertTrue(new String(r.body(), StandardCharsets.UTF_8)
+                    .toLowerCase(Locale.ROOT)
+                    .contains("# type"));
         }
         Raw good = get(server, "GET", "/metrics", null);
         assertEquals(200, good.status());

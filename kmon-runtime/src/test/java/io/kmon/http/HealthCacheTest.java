@@ -28,13 +28,16 @@ class HealthCacheTest {
     }
 
     private HealthCache cache(Duration ttl, Supplier<HealthReport> checks) {
-        return new HealthCache(() -> {
-            runs.incrementAndGet();
-            return checks.get();
-        }, ttl, () -> {
-            clockReads.incrementAndGet();
-            return now.get();
-        });
+        return new HealthCache(
+                () -> {
+                    runs.incrementAndGet();
+                    return checks.get();
+                },
+                ttl,
+                () -> {
+                    clockReads.incrementAndGet();
+                    return now.get();
+                });
     }
 
     @Test

@@ -96,7 +96,8 @@ final class Http {
             return false;
         }
         int eol = head.indexOf("\r\n", i);
-        long length = Long.parseLong(head.substring(i + 15, eol < 0 ? head.length() : eol).trim());
+        long length = Long.parseLong(
+                head.substring(i + 15, eol < 0 ? head.length() : eol).trim());
         return sofar.getBytes(StandardCharsets.ISO_8859_1).length - end - 4 >= length;
     }
 

@@ -50,7 +50,8 @@ class KmonServerTest {
     private static void assertCommonHeaders(HttpResponse<String> r, String contentType) {
         assertEquals(contentType, r.headers().firstValue("Content-Type").orElse(null));
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
-        assertEquals(Long.toString(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        assertEquals(
+                Long.toString(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
                 r.headers().firstValue("Content-Length").orElse(null));
     }
 
@@ -70,7 +71,11 @@ class KmonServerTest {
         assertEquals(10.0, m.get("uptime_seconds").asDouble(), 1e-9);
         JsonNode summary = m.get("metrics_summary");
         assertEquals(clock.millis(), summary.get("timestamp").asLong());
-        assertEquals(10, summary.get("counters").get("api.calls{component=Orders, method=find}").asLong());
+        assertEquals(
+                10,
+                summary.get("counters")
+                        .get("api.calls{component=Orders, method=find}")
+                        .asLong());
         assertEquals(3.0, summary.get("gauges").get("sessions.active").asDouble());
         JsonNode timer = summary.get("timers_summary").get("api.duration{component=Orders, method=find}");
         assertEquals(10, timer.get("count").asLong());
@@ -117,7 +122,8 @@ class KmonServerTest {
         JsonNode degraded = json(Http.get(server, "/health"));
         assertEquals("degraded", degraded.get("status").asText());
         assertEquals("degraded", degraded.get("checks").get("db").get("status").asText());
-        assertEquals(1, degraded.get("checks").get("db").get("details").get("pool").asInt());
+        assertEquals(
+                1, degraded.get("checks").get("db").get("details").get("pool").asInt());
 
         kmon.health().registerCritical("db", () -> HealthResult.unhealthy(Map.of("reason", "no connection")));
         HttpResponse<String> down = Http.get(server, "/health");
@@ -130,22 +136,29 @@ class KmonServerTest {
 
     @Test
     void hangingThrowingOrNullChecks_answerWithinTheHealthTimeout() throws Exception {
-        try (Kmon slow = Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false)
-                .healthTimeout(Duration.ofMillis(300)).build();
+        try (Kmon slow = Kmon.builder()
+                        .clock(clock)
+                        .backgroundThread(false)
+                        .systemMetrics(false)
+                        .healthTimeout(Duration.ofMillis(300))
+                        .build();
                 KmonServer s = KmonServer.start(slow, 0)) {
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             slow.health().register("hangs", () -> {
                 never.await();
                 return HealthResult.healthy();
             });
-            slow.health().register("throws", () -> { throw new IllegalStateException("boom"); });
+            slow.health().register("throws", () -> {
+                throw new IllegalStateException("boom");
+            });
             slow.health().register("returns_null", () -> null);
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> r = Http.get(s, "/health"); // the client's own timeout is 20 s
                 JsonNode checks = json(r).get("checks");
                 assertEquals("unhealthy", checks.get("hangs").get("status").asText(), r.body());
                 assertEquals("unhealthy", checks.get("throws").get("status").asText(), r.body());
-                assertEquals("unhealthy", checks.get("returns_null").get("status").asText(), r.body());
+                assertEquals(
+                        "unhealthy", checks.get("returns_null").get("status").asText(), r.body());
                 assertFalse(r.body().contains("\tat "), r.body());
             }
             assertEquals(200, Http.get(s, "/metrics").statusCode());
@@ -164,8 +177,12 @@ class KmonServerTest {
 
     @Test
     void health_onlyRunsTheProbesChecks() throws Exception {
-        kmon.health().register("warmup", () -> HealthResult.unhealthy(Map.of()),
-                java.util.Set.of(io.kmon.health.HealthRegistry.Probe.READINESS), true);
+        kmon.health()
+                .register(
+                        "warmup",
+                        () -> HealthResult.unhealthy(Map.of()),
+                        java.util.Set.of(io.kmon.health.HealthRegistry.Probe.READINESS),
+                        true);
         assertEquals(200, Http.get(server, "/health/live").statusCode());
         assertFalse(json(Http.get(server, "/health/live")).get("checks").has("warmup"));
         assertEquals(503, Http.get(server, "/health/ready").statusCode());
@@ -189,7 +206,8 @@ class KmonServerTest {
         assertEquals(t, newest.get("timestamp").asLong());
         assertEquals(7, newest.get("details").get("queue").asInt());
         assertEquals(1, json(Http.get(server, "/alerts?limit=1")).get("alerts").size());
-        assertEquals(1, json(Http.get(server, "/alerts?since=" + t)).get("alerts").size());
+        assertEquals(
+                1, json(Http.get(server, "/alerts?since=" + t)).get("alerts").size());
         assertEquals(400, Http.get(server, "/alerts?limit=0").statusCode());
         assertEquals(400, Http.get(server, "/alerts?limit=many").statusCode());
     }
@@ -216,10 +234,11 @@ class KmonServerTest {
         assertEquals(200, text.statusCode());
         assertCommonHeaders(text, "text/plain; version=0.0.4; charset=utf-8");
         assertTrue(text.body().contains("api_calls_total{component=\"Orders\",method=\"find\"} 10"), text.body());
-        assertEquals("Accept, Accept-Encoding", text.headers().firstValue("Vary").orElse(null));
+        assertEquals(
+                "Accept, Accept-Encoding", text.headers().firstValue("Vary").orElse(null));
 
-        HttpResponse<String> om = Http.get(server, "/metrics/prometheus",
-                "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        HttpResponse<String> om = Http.get(
+                server, "/metrics/prometheus", "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertEquals(200, om.statusCode());
         assertCommonHeaders(om, "application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertTrue(om.body().endsWith("# EOF\n"), om.body());
@@ -248,8 +267,17 @@ class KmonServerTest {
 
     @Test
     void series_badOrMissingParameters_are400Json() throws Exception {
-        for (String q : new String[] {"", "?since=5", "?name=", "?name=api.calls&since=x", "?name=api.calls&since=-5",
-                "?name=bad%20name", "?name=a&name=b", "?name=%C3%28", "?name=%C3"}) {
+        for (String q : new String[] {
+            "",
+            "?since=5",
+            "?name=",
+            "?name=api.calls&since=x",
+            "?name=api.calls&since=-5",
+            "?name=bad%20name",
+            "?name=a&name=b",
+            "?name=%C3%28",
+            "?name=%C3"
+        }) {
             HttpResponse<String> r = Http.get(server, "/metrics/series" + q);
             assertEquals(400, r.statusCode(), q);
             assertCommonHeaders(r, Response.JSON);
@@ -270,8 +298,11 @@ class KmonServerTest {
         assertTrue(page.body().contains("<script src=\"/dashboard.js\"></script>"), page.body());
         assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external asset");
         assertFalse(page.body().matches("(?s).*(<style|<script>| style=| on[a-z]+=).*"), "no inline style or script");
-        assertTrue(dashboardFile("/dashboard.css", "text/css; charset=utf-8").body().contains("svg.chart"));
-        String script = dashboardFile("/dashboard.js", "text/javascript; charset=utf-8").body();
+        assertTrue(dashboardFile("/dashboard.css", "text/css; charset=utf-8")
+                .body()
+                .contains("svg.chart"));
+        String script =
+                dashboardFile("/dashboard.js", "text/javascript; charset=utf-8").body();
         assertTrue(script.contains("chart_series"), "the script reads the chart series from /metrics");
         assertFalse(script.matches("(?s).*https?://(?!www\\.w3\\.org/2000/svg).*"), "no external URL in the script");
         assertFalse(DashboardEndpoint.CSP.contains("unsafe"), DashboardEndpoint.CSP);
@@ -285,17 +316,25 @@ class KmonServerTest {
         assertEquals(contentType, r.headers().firstValue("Content-Type").orElse(null), path);
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null), path);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
-        assertEquals(DashboardEndpoint.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
-        assertEquals(Long.toString(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
-                r.headers().firstValue("Content-Length").orElse(null), path);
+        assertEquals(
+                DashboardEndpoint.CSP,
+                r.headers().firstValue("Content-Security-Policy").orElse(null),
+                path);
+        assertEquals(
+                Long.toString(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                r.headers().firstValue("Content-Length").orElse(null),
+                path);
         assertTrue(r.headers().firstValue("ETag").orElse("").matches("\"[0-9a-f]{32}\""), path);
         return r;
     }
 
     @Test
     void dashboardFiles_answer304WhenTheBrowserHasThem() throws Exception {
-        String etag = Http.get(server, "/dashboard.js").headers().firstValue("ETag").orElseThrow();
-        assertNotEquals(etag, Http.get(server, "/dashboard.css").headers().firstValue("ETag").orElseThrow());
+        String etag =
+                Http.get(server, "/dashboard.js").headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(
+                etag,
+                Http.get(server, "/dashboard.css").headers().firstValue("ETag").orElseThrow());
         for (String ifNoneMatch : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
             HttpResponse<String> r = Http.get(server, "/dashboard.js", "If-None-Match", ifNoneMatch);
             assertEquals(304, r.statusCode(), ifNoneMatch);
@@ -315,29 +354,46 @@ class KmonServerTest {
     void metrics_namesTheSeriesTheDashboardCharts() throws Exception {
         JsonNode charts = json(Http.get(server, "/metrics")).get("monitoring").get("chart_series");
         assertEquals("[\"api.calls\",\"kmon.calls\"]", charts.get("calls").toString());
-        assertEquals("[\"api.duration.p95\",\"kmon.duration.p95\"]", charts.get("p95").toString());
+        assertEquals(
+                "[\"api.duration.p95\",\"kmon.duration.p95\"]",
+                charts.get("p95").toString());
         assertEquals("[\"errors.count\"]", charts.get("errors").toString());
         // no system metrics in this Kmon, so no such series: the page is not sent asking for them
         assertEquals("[]", charts.get("cpu").toString());
         assertEquals("[]", charts.get("heap").toString());
         assertEquals("[]", charts.get("memory").toString());
         for (JsonNode name : charts.get("p95")) {
-            assertEquals(200, Http.get(server, "/metrics/series?name=" + name.asText()).statusCode(), name.asText());
+            assertEquals(
+                    200,
+                    Http.get(server, "/metrics/series?name=" + name.asText()).statusCode(),
+                    name.asText());
         }
     }
 
     @Test
     void unknownPaths_are404Json() throws Exception {
-        for (String path : new String[] {"/nope", "/metrics/", "/metrics/prometheus/x", "/..%2f", "/metrics/..%2fhealth",
-                "/%2e%2e/%2e%2e/etc/passwd", "/METRICS", "/metrics%2fprometheus", "/metrics;x"}) {
-            HttpResponse<String> r = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(Http.uri(server, path)).build(),
+        for (String path : new String[] {
+            "/nope",
+            "/metrics/",
+            "/metrics/prometheus/x",
+            "/..%2f",
+            "/metrics/..%2fhealth",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/METRICS",
+            "/metrics%2fprometheus",
+            "/metrics;x"
+        }) {
+            HttpResponse<String> r = Http.CLIENT.send(
+                    java.net.http.HttpRequest.newBuilder(Http.uri(server, path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, r.statusCode(), path);
             assertCommonHeaders(r, Response.JSON);
             assertEquals("Not Found", json(r).get("error").asText());
         }
         // "//metrics" reads as an authority with an empty path: the JDK answers 404 before routing
-        HttpResponse<String> jdk = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(Http.uri(server, "//metrics")).build(),
+        HttpResponse<String> jdk = Http.CLIENT.send(
+                java.net.http.HttpRequest.newBuilder(Http.uri(server, "//metrics"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, jdk.statusCode());
         assertFalse(jdk.body().contains("Exception"), jdk.body());
@@ -355,19 +411,38 @@ class KmonServerTest {
 
     @Test
     void head_sendsHeadersWithTheGetLength_andNoBody() throws Exception {
-        for (String path : new String[] {"/", "/dashboard.css", "/dashboard.js", "/metrics", "/metrics/prometheus",
-                "/metrics/series?name=api.calls",
-                "/health", "/health/live", "/health/ready", "/alerts", "/errors"}) {
+        for (String path : new String[] {
+            "/",
+            "/dashboard.css",
+            "/dashboard.js",
+            "/metrics",
+            "/metrics/prometheus",
+            "/metrics/series?name=api.calls",
+            "/health",
+            "/health/live",
+            "/health/ready",
+            "/alerts",
+            "/errors"
+        }) {
             HttpResponse<String> get = Http.get(server, path);
             HttpResponse<String> head = Http.send(server, "HEAD", path);
             assertEquals(200, head.statusCode(), path);
             assertEquals("", head.body());
-            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+            assertEquals(
+                    get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
             if (path.startsWith("/health") || path.equals("/metrics")) {
                 // checks' durations change between two runs: the length is there, not always equal
-                assertTrue(Long.parseLong(head.headers().firstValue("Content-Length").orElseThrow()) > 0, path);
+                assertTrue(
+                        Long.parseLong(head.headers()
+                                        .firstValue("Content-Length")
+                                        .orElseThrow())
+                                > 0,
+                        path);
             } else {
-                assertEquals(get.headers().firstValue("Content-Length"), head.headers().firstValue("Content-Length"), path);
+                assertEquals(
+                        get.headers().firstValue("Content-Length"),
+                        head.headers().firstValue("Content-Length"),
+                        path);
             }
         }
         assertEquals(404, Http.send(server, "HEAD", "/nope").statusCode());
@@ -385,7 +460,8 @@ class KmonServerTest {
     void dispatcherAndWorkers_areDaemonThreads() throws Exception {
         Http.get(server, "/metrics");
         long found = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("HTTP-Dispatcher") || t.getName().startsWith("kmon-http-" + server.port()))
+                .filter(t ->
+                        t.getName().equals("HTTP-Dispatcher") || t.getName().startsWith("kmon-http-" + server.port()))
                 .peek(t -> assertTrue(t.isDaemon(), t.getName() + " must be a daemon"))
                 .count();
         assertTrue(found >= 2, "dispatcher and a worker: " + found);
@@ -394,30 +470,43 @@ class KmonServerTest {
     @Test
     void builder_rejectsBadSettings_namingTheValue() {
         var b = KmonServer.builder(kmon);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.port(70000)).getMessage().contains("70000"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.threads(0)).getMessage().contains("0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.port(70000))
+                .getMessage()
+                .contains("70000"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.threads(0))
+                .getMessage()
+                .contains("0"));
         assertThrows(IllegalArgumentException.class, () -> b.maxConnections(0));
         assertThrows(IllegalArgumentException.class, () -> b.allowHosts("a.example:80"));
         assertThrows(IllegalArgumentException.class, () -> b.healthCacheTime(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> b.readTimeout(Duration.ofMillis(10)));
         assertThrows(NullPointerException.class, () -> KmonServer.builder(null));
-        assertThrows(IllegalArgumentException.class, () -> KmonServer.builder(kmon).bearerToken(" ").start());
-        assertThrows(IllegalArgumentException.class, () -> KmonServer.builder(kmon).bindAddress("no.such.host.invalid").start());
-        UncheckedIOException busy = assertThrows(UncheckedIOException.class,
-                () -> KmonServer.start(kmon, server.port()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KmonServer.builder(kmon).bearerToken(" ").start());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KmonServer.builder(kmon)
+                        .bindAddress("no.such.host.invalid")
+                        .start());
+        UncheckedIOException busy =
+                assertThrows(UncheckedIOException.class, () -> KmonServer.start(kmon, server.port()));
         assertTrue(busy.getMessage().contains(Integer.toString(server.port())), busy.getMessage());
     }
 
     @Test
     void limitsInEffect_areTheJdkProperties() {
         assertEquals("20", server.jdkLimits().get(ServerLimits.MAX_REQ_TIME)); // from kmon.test.jvm in the pom
-        assertEquals(Integer.toString(ServerLimits.MAX_HEADER_BYTES), server.jdkLimits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
+        assertEquals(
+                Integer.toString(ServerLimits.MAX_HEADER_BYTES),
+                server.jdkLimits().get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("true", System.getProperty(ServerLimits.NODELAY));
     }
 
     @Test
     void jvmWideSettingAlreadyInEffect_isReportedAsInEffect_notSilentlyTakenAsAsked() {
-        try (KmonServer second = KmonServer.builder(kmon).writeTimeout(Duration.ofSeconds(10)).start()) {
+        try (KmonServer second =
+                KmonServer.builder(kmon).writeTimeout(Duration.ofSeconds(10)).start()) {
             // the surefire configuration set maxRspTime=3 first: the JDK uses that for every server
             assertEquals("3", second.jdkLimits().get(ServerLimits.MAX_RSP_TIME));
         }
@@ -426,12 +515,16 @@ class KmonServerTest {
     @Test
     void notApplied_isLoggedAsAWarningNamingBothValues() {
         RecordingLogger log = new RecordingLogger();
-        ServerLimits.warnIfNotApplied(Map.of(ServerLimits.MAX_RSP_TIME, "3"), Map.of(ServerLimits.MAX_RSP_TIME, "10"),
-                log);
-        ServerLimits.warnIfNotApplied(Map.of(ServerLimits.IDLE_INTERVAL, "2"), Map.of(ServerLimits.IDLE_INTERVAL, "2"),
-                log);
+        ServerLimits.warnIfNotApplied(
+                Map.of(ServerLimits.MAX_RSP_TIME, "3"), Map.of(ServerLimits.MAX_RSP_TIME, "10"), log);
+        ServerLimits.warnIfNotApplied(
+                Map.of(ServerLimits.IDLE_INTERVAL, "2"), Map.of(ServerLimits.IDLE_INTERVAL, "2"), log);
         assertEquals(1, log.lines().size(), log.lines().toString());
         assertEquals(System.Logger.Level.WARNING, log.lines().get(0).level());
-        assertEquals(1, log.containing("maxRspTime=10 not applied; the JVM already uses 3").size(), log.lines().toString());
+        assertEquals(
+                1,
+                log.containing("maxRspTime=10 not applied; the JVM already uses 3")
+                        .size(),
+                log.lines().toString());
     }
 }

@@ -40,28 +40,34 @@ final class PrometheusProcess implements AutoCloseable {
     /** Starts {@code binary} scraping {@code targets}' {@code /metrics/prometheus}, with {@code flags}. */
     static PrometheusProcess start(String binary, Path dir, List<KmonServer> targets, String... flags)
             throws IOException {
-        String targetList = targets.stream().map(t -> "\"127.0.0.1:" + t.port() + "\"")
-                .collect(Collectors.joining(", "));
+        String targetList =
+                targets.stream().map(t -> "\"127.0.0.1:" + t.port() + "\"").collect(Collectors.joining(", "));
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, String.join("\n",
-                "global:",
-                "  scrape_interval: 1s",
-                "  scrape_timeout: 1s",
-                "scrape_configs:",
-                "  - job_name: kmon",
-                "    metrics_path: /metrics/prometheus",
-                "    static_configs:",
-                "      - targets: [" + targetList + "]",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "global:",
+                        "  scrape_interval: 1s",
+                        "  scrape_timeout: 1s",
+                        "scrape_configs:",
+                        "  - job_name: kmon",
+                        "    metrics_path: /metrics/prometheus",
+                        "    static_configs:",
+                        "      - targets: [" + targetList + "]",
+                        ""));
         int port = freePort();
-        List<String> command = new java.util.ArrayList<>(List.of(binary,
+        List<String> command = new java.util.ArrayList<>(List.of(
+                binary,
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port));
         command.addAll(List.of(flags));
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new PrometheusProcess(process, log, port);
     }
 
@@ -87,11 +93,12 @@ final class PrometheusProcess implements AutoCloseable {
 
     /** The single sample an instant {@code query} returns now, if it returns one. */
     Optional<Double> query(String query) throws InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        URI uri = URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = Http.CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            response = Http.CLIENT.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException notListeningYet) {
             return Optional.empty();

@@ -34,7 +34,9 @@ class PrometheusWriterTest {
             String t = text(kmon, null);
             assertTrue(t.contains("api_calls_total{component=\"Orders\",method=\"find\"} 10"), t);
             assertTrue(t.contains("api_successes_total{component=\"Orders\",method=\"find\"} 9"), t);
-            assertTrue(t.contains("api_errors_total{component=\"Orders\",error_type=\"IOException\",method=\"find\"} 1"), t);
+            assertTrue(
+                    t.contains("api_errors_total{component=\"Orders\",error_type=\"IOException\",method=\"find\"} 1"),
+                    t);
             assertTrue(t.contains("errors_count_total 1"), t);
             assertTrue(t.contains("# TYPE api_duration_seconds histogram"), t);
             assertTrue(t.contains("api_duration_seconds_count{component=\"Orders\",method=\"find\"} 10"), t);
@@ -54,16 +56,22 @@ class PrometheusWriterTest {
             String labels = "{" + MetricNaming.COMPONENT + "=\"Orders\"," + MetricNaming.METHOD + "=\"find\"";
             assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.CALLS) + labels + "}"), t);
             assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.SUCCESSES) + labels + "}"), t);
-            assertTrue(t.contains(MetricNaming.counterSample("api" + MetricNaming.ERRORS) + "{" + MetricNaming.COMPONENT
-                    + "=\"Orders\"," + MetricNaming.ERROR_TYPE + "=\"IOException\","), t);
+            assertTrue(
+                    t.contains(MetricNaming.counterSample("api" + MetricNaming.ERRORS) + "{" + MetricNaming.COMPONENT
+                            + "=\"Orders\"," + MetricNaming.ERROR_TYPE + "=\"IOException\","),
+                    t);
             assertTrue(t.contains(MetricNaming.counterSample(MetricNaming.ERRORS_COUNT) + " 1"), t);
             String family = MetricNaming.timerFamily("api" + MetricNaming.DURATION);
-            assertTrue(t.contains("# HELP " + family + " "
-                    + MetricNaming.methodHelp(MetricNaming.DURATION_HELP, "api" + MetricNaming.DURATION)), t);
+            assertTrue(
+                    t.contains("# HELP " + family + " "
+                            + MetricNaming.methodHelp(MetricNaming.DURATION_HELP, "api" + MetricNaming.DURATION)),
+                    t);
             assertTrue(t.contains(family + "_count" + labels + "}"), t);
             for (double bound : MetricNaming.defaultBoundariesSeconds()) {
-                assertTrue(t.contains(family + "_bucket" + labels + "," + MetricNaming.LE + "=\""
-                        + MetricNaming.leLabel(bound) + "\"}"), bound + "\n" + t);
+                assertTrue(
+                        t.contains(family + "_bucket" + labels + "," + MetricNaming.LE + "=\""
+                                + MetricNaming.leLabel(bound) + "\"}"),
+                        bound + "\n" + t);
             }
         }
     }
@@ -72,7 +80,9 @@ class PrometheusWriterTest {
     void summaries_whenAsked_quantilesComeFromTheWindow_withinItsError() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
-            String t = new String(PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
+            String t = new String(
+                    PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries())
+                            .body(),
                     StandardCharsets.UTF_8);
             assertTrue(t.contains("# TYPE api_duration_seconds summary"), t);
             assertFalse(t.contains("_bucket"), t);
@@ -85,7 +95,8 @@ class PrometheusWriterTest {
 
     private static void assertQuantile(String text, String q, double expected) {
         Matcher m = Pattern.compile("api_duration_seconds\\{component=\"Orders\",method=\"find\",quantile=\""
-                + Pattern.quote(q) + "\"} ([0-9.eE-]+)").matcher(text);
+                        + Pattern.quote(q) + "\"} ([0-9.eE-]+)")
+                .matcher(text);
         assertTrue(m.find(), "quantile " + q + " in\n" + text);
         double v = Double.parseDouble(m.group(1));
         assertEquals(expected, v, expected * 0.0217, "quantile " + q);
@@ -93,10 +104,16 @@ class PrometheusWriterTest {
 
     @Test
     void emptyWindow_omitsQuantiles_keepsCumulativeCountSumAndBuckets() {
-        try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).window(Duration.ofMinutes(1)).build()) {
+        try (Kmon kmon = Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .window(Duration.ofMinutes(1))
+                .build()) {
             kmon.timer("db.query").record(1_000_000);
             clock.advance(Duration.ofMinutes(5));
-            String summary = new String(PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries()).body(),
+            String summary = new String(
+                    PrometheusEndpoint.write(kmon.snapshot(), null, TimerExport.summaries())
+                            .body(),
                     StandardCharsets.UTF_8);
             assertFalse(summary.contains("quantile="), summary);
             assertTrue(summary.contains("db_query_seconds_count 1"), summary);
@@ -122,8 +139,20 @@ class PrometheusWriterTest {
     void histogramBuckets_countExactly_atGridBoundaries() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             var timer = kmon.timer("t");
-            long[] values = {1, 999, 61_035, 61_036, 1_000_000, 249_999_999, 250_000_000, 250_000_001,
-                1_000_000_000, 16_000_000_000L, 17_000_000_000L, 3_600_000_000_000L};
+            long[] values = {
+                1,
+                999,
+                61_035,
+                61_036,
+                1_000_000,
+                249_999_999,
+                250_000_000,
+                250_000_001,
+                1_000_000_000,
+                16_000_000_000L,
+                17_000_000_000L,
+                3_600_000_000_000L
+            };
             for (long v : values) {
                 timer.record(v);
             }
@@ -156,7 +185,8 @@ class PrometheusWriterTest {
     }
 
     private static void assertBucket(String text, String family, String le, long expected) {
-        Matcher m = Pattern.compile(Pattern.quote(family + "_bucket{le=\"" + le + "\"} ") + "([0-9]+)").matcher(text);
+        Matcher m = Pattern.compile(Pattern.quote(family + "_bucket{le=\"" + le + "\"} ") + "([0-9]+)")
+                .matcher(text);
         assertTrue(m.find(), "bucket le=" + le + " in\n" + text);
         assertEquals(expected, Long.parseLong(m.group(1)), "bucket le=" + le);
     }
@@ -168,21 +198,32 @@ class PrometheusWriterTest {
             timer.record(1_000_000_000);
             timer.record(1_000_000_000);
             timer.record(1_000_000_001);
-            String accept = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,"
-                    + "application/openmetrics-text;version=1.0.0;q=0.8,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+            String accept =
+                    "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,"
+                            + "application/openmetrics-text;version=1.0.0;q=0.8,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
             PrometheusText.Output out = PrometheusEndpoint.write(kmon.snapshot(), accept);
-            assertEquals("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited",
+            assertEquals(
+                    "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited",
                     out.contentType());
             assertTrue(out.body().length > 0);
-            String debug = new io.prometheus.metrics.expositionformats.PrometheusProtobufWriter().toDebugString(
-                    PrometheusText.convert(kmon.snapshot(), TimerExport.DEFAULT, true),
-                    io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
+            String debug = new io.prometheus.metrics.expositionformats.PrometheusProtobufWriter()
+                    .toDebugString(
+                            PrometheusText.convert(kmon.snapshot(), TimerExport.DEFAULT, true),
+                            io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
             String family = debug.substring(debug.indexOf("name: \"t_seconds\""));
             // buckets at grid index 0 (le=1 s, two samples) and 1 (one): one span from 0, deltas 2, -1
             assertTrue(family.contains("schema: 4"), family);
             assertTrue(family.contains("sample_count: 3"), family);
-            assertTrue(Pattern.compile("positive_span \\{\\s*offset: 0\\s*length: 2\\s*}").matcher(family).find(), family);
-            assertTrue(Pattern.compile("positive_delta: 2\\s*positive_delta: -1").matcher(family).find(), family);
+            assertTrue(
+                    Pattern.compile("positive_span \\{\\s*offset: 0\\s*length: 2\\s*}")
+                            .matcher(family)
+                            .find(),
+                    family);
+            assertTrue(
+                    Pattern.compile("positive_delta: 2\\s*positive_delta: -1")
+                            .matcher(family)
+                            .find(),
+                    family);
             assertTrue(family.contains("upper_bound: 1.0"), "classic buckets too: " + family);
         }
     }
@@ -218,8 +259,12 @@ class PrometheusWriterTest {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
             String t = text(kmon, null);
-            List<String> types = Arrays.stream(t.split("\n")).filter(l -> l.startsWith("# TYPE ")).toList();
-            List<String> helps = Arrays.stream(t.split("\n")).filter(l -> l.startsWith("# HELP ")).toList();
+            List<String> types = Arrays.stream(t.split("\n"))
+                    .filter(l -> l.startsWith("# TYPE "))
+                    .toList();
+            List<String> helps = Arrays.stream(t.split("\n"))
+                    .filter(l -> l.startsWith("# HELP "))
+                    .toList();
             // api: calls, successes, errors, duration; kmon: calls, successes, duration; 4 more; kmon's own
             assertTrue(types.size() >= 11, t);
             assertEquals(types.size(), helps.size(), t);
@@ -230,16 +275,20 @@ class PrometheusWriterTest {
     void openMetrics_whenAccepted_endsWithEof() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             Fixtures.record(kmon);
-            PrometheusText.Output om = PrometheusEndpoint.write(kmon.snapshot(),
+            PrometheusText.Output om = PrometheusEndpoint.write(
+                    kmon.snapshot(),
                     "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
             String t = new String(om.body(), StandardCharsets.UTF_8);
             assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8", om.contentType());
             assertTrue(t.endsWith("# EOF\n"), t);
             assertTrue(t.contains("# UNIT api_duration_seconds seconds"), t);
-            assertEquals("text/plain; version=0.0.4; charset=utf-8",
+            assertEquals(
+                    "text/plain; version=0.0.4; charset=utf-8",
                     PrometheusEndpoint.write(kmon.snapshot(), "text/plain").contentType());
-            assertEquals("text/plain; version=0.0.4; charset=utf-8",
-                    PrometheusEndpoint.write(kmon.snapshot(), "application/vnd.google.protobuf").contentType());
+            assertEquals(
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    PrometheusEndpoint.write(kmon.snapshot(), "application/vnd.google.protobuf")
+                            .contentType());
         }
     }
 
@@ -262,7 +311,11 @@ class PrometheusWriterTest {
 
     @Test
     void cardinalityOverflow_isExposed() {
-        try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).maxSeriesPerName(4).build()) {
+        try (Kmon kmon = Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .maxSeriesPerName(4)
+                .build()) {
             for (int i = 0; i < 7; i++) {
                 kmon.counter("req", "user", "u" + i).increment();
             }
@@ -276,7 +329,9 @@ class PrometheusWriterTest {
     void gaugeWithoutValue_isLeftOut() {
         try (Kmon kmon = Fixtures.kmon(clock)) {
             kmon.gauge("queue.depth");
-            kmon.gauge("pool.size", () -> { throw new IllegalStateException("pool gone"); });
+            kmon.gauge("pool.size", () -> {
+                throw new IllegalStateException("pool gone");
+            });
             kmon.gauge("threads.busy").set(2);
             String t = text(kmon, null);
             assertFalse(t.contains("queue_depth "), t);

@@ -22,9 +22,14 @@ class PromtoolTest {
     void promtoolCheckMetrics_acceptsTheScrape() throws Exception {
         String promtool = ExternalTool.require("prometheus", "promtool");
         FakeClock clock = new FakeClock();
-        try (Kmon kmon = Kmon.builder().clock(clock).backgroundThread(false).maxSeriesPerName(3).build();
+        try (Kmon kmon = Kmon.builder()
+                        .clock(clock)
+                        .backgroundThread(false)
+                        .maxSeriesPerName(3)
+                        .build();
                 KmonServer server = KmonServer.start(kmon, 0);
-                KmonServer summaries = KmonServer.builder(kmon).prometheusSummaries(true).start()) {
+                KmonServer summaries =
+                        KmonServer.builder(kmon).prometheusSummaries(true).start()) {
             Fixtures.record(kmon);
             kmon.timer("idle.work"); // registered, never recorded: no quantiles
             for (int i = 0; i < 6; i++) {
@@ -48,7 +53,9 @@ class PromtoolTest {
 
     /** promtool exits 0 and prints no lint problem (it lints counters' names, HELP, units...). */
     private static void assertClean(String promtool, String exposition) throws Exception {
-        Process p = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(promtool, "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(exposition.getBytes(StandardCharsets.UTF_8));
         }

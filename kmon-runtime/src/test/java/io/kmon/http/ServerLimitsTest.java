@@ -12,8 +12,8 @@ class ServerLimitsTest {
     @Test
     void unsetProperties_getKmonDefaults() {
         Properties p = new Properties();
-        Map<String, String> effective = ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(45), 512);
+        Map<String, String> effective =
+                ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(45), 512);
         assertEquals("10", p.getProperty(ServerLimits.MAX_REQ_TIME));
         assertEquals("30", p.getProperty(ServerLimits.MAX_RSP_TIME));
         assertEquals("45", p.getProperty(ServerLimits.IDLE_INTERVAL));
@@ -30,8 +30,8 @@ class ServerLimitsTest {
         Properties p = new Properties();
         p.setProperty(ServerLimits.MAX_REQ_TIME, "3");
         p.setProperty(ServerLimits.MAX_REQ_HEADER_SIZE, "9000");
-        Map<String, String> effective = ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), 512);
+        Map<String, String> effective =
+                ServerLimits.apply(p, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 512);
         assertEquals("3", effective.get(ServerLimits.MAX_REQ_TIME));
         assertEquals("9000", effective.get(ServerLimits.MAX_REQ_HEADER_SIZE));
         assertEquals("30", effective.get(ServerLimits.MAX_RSP_TIME));

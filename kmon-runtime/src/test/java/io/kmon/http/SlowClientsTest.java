@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsTest {
     private static final int CAP = 512;
-    private static final byte[] PARTIAL = "GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PARTIAL =
+            "GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
 
     private Kmon kmon;
     private KmonServer server;
@@ -53,13 +53,16 @@ class SlowClientsTest {
 
     @Test
     void threadsMatchTheJvm_virtualFromJava24() {
-        assertEquals(Runtime.version().feature() >= Workers.VIRTUAL_FROM, server.virtualThreads(),
+        assertEquals(
+                Runtime.version().feature() >= Workers.VIRTUAL_FROM,
+                server.virtualThreads(),
                 "on Java " + Runtime.version());
     }
 
     @Test
     void underCi_theTemurin25RunIsConfigured() {
-        if ("true".equalsIgnoreCase(System.getenv("CI")) && System.getProperty("kmon.jdk25.java", "").isBlank()) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))
+                && System.getProperty("kmon.jdk25.java", "").isBlank()) {
             fail("CI must run SlowClientsTest under Temurin 25 too: install it at /usr/lib/jvm/temurin-25-jdk-amd64 "
                     + "or pass -Dkmon.jdk25.java=/path/to/bin/java");
         }
@@ -77,8 +80,12 @@ class SlowClientsTest {
         // served while every slow client still held its exchange: nothing waited behind them
         assertTrue(server.activeRequests() >= 300, "slow clients released early: " + server.activeRequests());
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("SlowClientsTest on Java %s (%s threads): /health/live with 300 slow clients in %d ms, "
-                + "heap used %d MiB%n", Runtime.version(), server.virtualThreads() ? "virtual" : "platform", millis,
+        System.out.printf(
+                "SlowClientsTest on Java %s (%s threads): /health/live with 300 slow clients in %d ms, "
+                        + "heap used %d MiB%n",
+                Runtime.version(),
+                server.virtualThreads() ? "virtual" : "platform",
+                millis,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
@@ -139,8 +146,8 @@ class SlowClientsTest {
     private int goodRequestOnceFree() throws Exception {
         int status = -1;
         for (int i = 0; i < 100 && status != 200; i++) {
-            status = Http.status(Http.raw(server, "GET /health/live HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n\r\n"));
+            status = Http.status(
+                    Http.raw(server, "GET /health/live HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n"));
             if (status != 200) {
                 Thread.sleep(100);
             }

@@ -33,7 +33,11 @@ class StrictRequestTest {
     }
 
     private String get(String path, String protocol, String... headerLines) throws IOException {
-        StringBuilder r = new StringBuilder("GET ").append(path).append(' ').append(protocol).append("\r\n");
+        StringBuilder r = new StringBuilder("GET ")
+                .append(path)
+                .append(' ')
+                .append(protocol)
+                .append("\r\n");
         for (String h : headerLines) {
             r.append(h).append("\r\n");
         }
@@ -73,14 +77,20 @@ class StrictRequestTest {
 
     @Test
     void foreignHosts_are421_onEveryEndpoint() throws IOException {
-        for (String path : new String[] {"/", "/metrics", "/metrics/prometheus", "/errors", "/alerts", "/health",
-                "/health/live", "/nope"}) {
+        for (String path : new String[] {
+            "/", "/metrics", "/metrics/prometheus", "/errors", "/alerts", "/health", "/health/live", "/nope"
+        }) {
             String r = get(path, "HTTP/1.1", "Host: rebind.attacker.example");
             assertJsonError(r, 421, "Misdirected Request");
             assertFalse(r.contains("monitoring"), r);
         }
-        for (String host : new String[] {"rebind.attacker.example:" + server.port(), "localhost.attacker.example",
-                "127.0.0.1.nip.io", "", "LOCALHOST:notaport"}) {
+        for (String host : new String[] {
+            "rebind.attacker.example:" + server.port(),
+            "localhost.attacker.example",
+            "127.0.0.1.nip.io",
+            "",
+            "LOCALHOST:notaport"
+        }) {
             assertJsonError(get("/metrics", "HTTP/1.1", "Host: " + host), 421, "Misdirected Request");
         }
         assertStillServing();
@@ -88,18 +98,30 @@ class StrictRequestTest {
 
     @Test
     void loopbackNamesAndAddresses_areAnswered() throws IOException {
-        for (String host : new String[] {"localhost", "LocalHost:" + server.port(), "localhost.", "app.localhost",
-                "127.0.0.1", "127.0.0.1:" + server.port(), "[::1]", "[::1]:" + server.port(), "10.1.2.3"}) {
+        for (String host : new String[] {
+            "localhost",
+            "LocalHost:" + server.port(),
+            "localhost.",
+            "app.localhost",
+            "127.0.0.1",
+            "127.0.0.1:" + server.port(),
+            "[::1]",
+            "[::1]:" + server.port(),
+            "10.1.2.3"
+        }) {
             assertEquals(200, Http.status(get("/metrics", "HTTP/1.1", "Host: " + host)), host);
         }
     }
 
     @Test
     void allowHosts_addsNames() throws IOException {
-        try (KmonServer named = KmonServer.builder(kmon).allowHosts("app-1.internal").start()) {
-            String ok = Http.raw(named, "GET /metrics HTTP/1.1\r\nHost: APP-1.internal:8000\r\nConnection: close\r\n\r\n");
+        try (KmonServer named =
+                KmonServer.builder(kmon).allowHosts("app-1.internal").start()) {
+            String ok =
+                    Http.raw(named, "GET /metrics HTTP/1.1\r\nHost: APP-1.internal:8000\r\nConnection: close\r\n\r\n");
             assertEquals(200, Http.status(ok), ok);
-            String other = Http.raw(named, "GET /metrics HTTP/1.1\r\nHost: app-2.internal\r\nConnection: close\r\n\r\n");
+            String other =
+                    Http.raw(named, "GET /metrics HTTP/1.1\r\nHost: app-2.internal\r\nConnection: close\r\n\r\n");
             assertEquals(421, Http.status(other), other);
         }
         assertStillServing();
@@ -111,8 +133,11 @@ class StrictRequestTest {
             {"application/openmetrics-text;q=0", "text/plain"},
             {"application/openmetrics-text; q=0.0", "text/plain"},
             {"APPLICATION/OpenMetrics-Text", "application/openmetrics-text"},
-            {"application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,"
-                    + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2", "application/openmetrics-text"},
+            {
+                "application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,"
+                        + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2",
+                "application/openmetrics-text"
+            },
             {"text/plain;q=0.9, application/openmetrics-text;q=0.8", "text/plain"},
             {"*/*", "text/plain"},
             {"application/openmetrics-text;q=abc", "text/plain"},

@@ -35,8 +35,16 @@ import org.junit.jupiter.api.Test;
  * timeout, at the end of each scenario.
  */
 class UserValuesTest {
-    static final List<String> ENDPOINTS = List.of("/", "/metrics", "/metrics/prometheus", "/metrics/series?name=api.calls",
-            "/health", "/health/live", "/health/ready", "/alerts", "/errors");
+    static final List<String> ENDPOINTS = List.of(
+            "/",
+            "/metrics",
+            "/metrics/prometheus",
+            "/metrics/series?name=api.calls",
+            "/health",
+            "/health/live",
+            "/health/ready",
+            "/alerts",
+            "/errors");
 
     private final FakeClock clock = new FakeClock();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -112,17 +120,27 @@ class UserValuesTest {
         assertEquals("PT3S", d.get("lag").asText());
         assertEquals("2026-12-01", d.get("day").asText());
         assertEquals(5, d.get("maybe").asInt());
-        assertEquals("(unreadable: java.lang.IllegalStateException)", d.get("bean").asText());
+        assertEquals(
+                "(unreadable: java.lang.IllegalStateException)", d.get("bean").asText());
         assertEquals("(cycle)", d.get("loop").get("self").asText());
-        assertEquals("1970-01-01T00:00:00Z",
-                json(Http.get(server, "/health/live")).get("checks").get("sync_live").get("details").get("at").asText());
+        assertEquals(
+                "1970-01-01T00:00:00Z",
+                json(Http.get(server, "/health/live"))
+                        .get("checks")
+                        .get("sync_live")
+                        .get("details")
+                        .get("at")
+                        .asText());
         assertEveryEndpointAnswers(200);
     }
 
     @Test
     void alertDetailsOfAnyType_areServedAsPlainJson_andTheLogLineIsOneLine() throws Exception {
         start();
-        Alert alert = kmon.alert(AlertLevel.WARNING, "sync late\n[CRITICAL] forged line", "sync",
+        Alert alert = kmon.alert(
+                AlertLevel.WARNING,
+                "sync late\n[CRITICAL] forged line",
+                "sync",
                 Map.of("at", Instant.parse("2026-12-01T12:00:00Z"), "lag", Duration.ofMinutes(2)));
 
         HttpResponse<String> r = Http.get(server, "/alerts");
@@ -179,7 +197,9 @@ class UserValuesTest {
         assertEquals(200, errors.statusCode());
         assertEquals(300, json(errors).get("errors").size());
         // per group: one message and a trace of bounded lines, whatever the message's size
-        assertTrue(errors.body().length() < 300 * 30_000, "errors body " + errors.body().length());
+        assertTrue(
+                errors.body().length() < 300 * 30_000,
+                "errors body " + errors.body().length());
         for (Alert a : kmon.alerts().recent()) {
             assertTrue(a.message().length() <= 1024 && ((String) a.details().get("message")).length() <= 1024);
         }
@@ -188,8 +208,12 @@ class UserValuesTest {
 
     @Test
     void blockingGauge_holdsNoReader_andReadsItsLastGoodValue() throws Exception {
-        start(Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false)
-                .callbackTimeout(Duration.ofMillis(50)).build());
+        start(Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .callbackTimeout(Duration.ofMillis(50))
+                .build());
         AtomicBoolean block = new AtomicBoolean();
         kmon.gauge("queue.depth", () -> {
             if (block.get()) {
@@ -197,8 +221,14 @@ class UserValuesTest {
             }
             return 7;
         });
-        assertEquals(7.0, kmon.snapshot().gauges().filter(g -> g.id().name().equals("queue.depth"))
-                .findFirst().orElseThrow().value());
+        assertEquals(
+                7.0,
+                kmon.snapshot()
+                        .gauges()
+                        .filter(g -> g.id().name().equals("queue.depth"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
         block.set(true);
 
         for (int i = 0; i < 3; i++) {
@@ -213,8 +243,12 @@ class UserValuesTest {
 
     @Test
     void hungReadinessChecks_neitherStarveAFastCriticalCheck_norTouchLiveness() throws Exception {
-        start(Kmon.builder().clock(clock).backgroundThread(false).systemMetrics(false)
-                .healthTimeout(Duration.ofMillis(200)).build());
+        start(Kmon.builder()
+                .clock(clock)
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .healthTimeout(Duration.ofMillis(200))
+                .build());
         for (int i = 0; i < 20; i++) {
             kmon.health().register("hung" + i, () -> {
                 blockUntilReleased();
@@ -225,7 +259,8 @@ class UserValuesTest {
 
         for (int i = 0; i < 3; i++) {
             JsonNode ready = json(Http.get(server, "/health/ready"));
-            assertEquals("healthy", ready.get("checks").get("fast").get("status").asText(), ready.toString());
+            assertEquals(
+                    "healthy", ready.get("checks").get("fast").get("status").asText(), ready.toString());
             assertEquals("degraded", ready.get("status").asText(), "hung non-critical checks: degraded, not down");
             HttpResponse<String> live = Http.get(server, "/health/live");
             assertEquals(200, live.statusCode());
@@ -243,10 +278,14 @@ class UserValuesTest {
             kmon.health().registerCritical("c" + i, () -> {
                 allStarted.countDown();
                 // healthy only once every check is running at the same time: no check waits in a queue
-                return allStarted.await(1, TimeUnit.SECONDS) ? HealthResult.healthy() : HealthResult.unhealthy(Map.of());
+                return allStarted.await(1, TimeUnit.SECONDS)
+                        ? HealthResult.healthy()
+                        : HealthResult.unhealthy(Map.of());
             });
         }
-        assertEquals(HealthStatus.HEALTHY.toString(), json(Http.get(server, "/health/ready")).get("status").asText());
+        assertEquals(
+                HealthStatus.HEALTHY.toString(),
+                json(Http.get(server, "/health/ready")).get("status").asText());
         assertEveryEndpointAnswers(200);
     }
 
@@ -259,7 +298,10 @@ class UserValuesTest {
         joined.increment();
         pairs.increment(2);
 
-        JsonNode counters = json(Http.get(server, "/metrics")).get("monitoring").get("metrics_summary").get("counters");
+        JsonNode counters = json(Http.get(server, "/metrics"))
+                .get("monitoring")
+                .get("metrics_summary")
+                .get("counters");
         assertEquals(1, counters.get("orders.placed{region=eu\\, tier\\=gold}").asLong());
         assertEquals(2, counters.get("orders.placed{region=eu, tier=gold}").asLong());
         String prom = Http.get(server, "/metrics/prometheus").body();

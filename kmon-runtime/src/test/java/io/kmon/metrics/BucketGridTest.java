@@ -24,7 +24,8 @@ class BucketGridTest {
     void documentedError_isTheBoundOfTheGrid() {
         double r = Math.pow(2, 1.0 / 16);
         double bound = (r - 1) / (r + 1);
-        assertTrue(BucketGrid.RELATIVE_ERROR >= bound && BucketGrid.RELATIVE_ERROR < bound + 0.0001,
+        assertTrue(
+                BucketGrid.RELATIVE_ERROR >= bound && BucketGrid.RELATIVE_ERROR < bound + 0.0001,
                 () -> "bound " + bound);
     }
 

@@ -18,12 +18,17 @@ import org.junit.jupiter.api.Test;
 class CallbackReaderTest {
     private final List<Throwable> failures = new ArrayList<>();
     private final CallbackReader reader = new CallbackReader(Duration.ofMillis(20), 4);
-    private final MeterRegistry registry = new MeterRegistry(() -> 0L, 60_000, 100, 100,
+    private final MeterRegistry registry = new MeterRegistry(
+            () -> 0L,
+            60_000,
+            100,
+            100,
             (id, e) -> {
                 synchronized (failures) {
                     failures.add(e);
                 }
-            }, reader);
+            },
+            reader);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -86,7 +91,9 @@ class CallbackReaderTest {
             ((Meter) m).snapshot(0);
         }
         assertTrue(reader.threads() <= 4, "threads " + reader.threads());
-        long refused = failures.stream().filter(e -> String.valueOf(e.getMessage()).contains("no callback thread free")).count();
+        long refused = failures.stream()
+                .filter(e -> String.valueOf(e.getMessage()).contains("no callback thread free"))
+                .count();
         assertEquals(2, refused, "two of six hung counters found no thread: " + failures);
         release.countDown();
         long count;

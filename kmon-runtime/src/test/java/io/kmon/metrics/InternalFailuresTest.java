@@ -41,7 +41,8 @@ class InternalFailuresTest {
     @Test
     void newSource_isAnnouncedOnceWithItsLiveCount() {
         List<String> announced = new ArrayList<>();
-        InternalFailures failures = new InternalFailures(new RecordingLogger(), (source, count) -> announced.add(source));
+        InternalFailures failures =
+                new InternalFailures(new RecordingLogger(), (source, count) -> announced.add(source));
         failures.record("a", new RuntimeException());
         failures.record("a", new RuntimeException());
         failures.record("b", new RuntimeException());

@@ -88,7 +88,8 @@ class MeterRegistryTest {
             registry.functionCounter(MeterId.of("reads", "shard", "s" + i), () -> n);
         }
         MetricsSnapshot snapshot = registry.snapshot();
-        assertEquals(100 + 101 + 102, snapshot.count("reads", "overflow", "true"), "the three folded shards, each once");
+        assertEquals(
+                100 + 101 + 102, snapshot.count("reads", "overflow", "true"), "the three folded shards, each once");
         assertEquals(102L * 103 / 2, snapshot.sum("reads"));
     }
 
@@ -111,8 +112,8 @@ class MeterRegistryTest {
     @Test
     void sameName_asTwoTypes_isRejected() {
         registry.counter(MeterId.of("jobs"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.timer(MeterId.of("jobs", "queue", "a")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> registry.timer(MeterId.of("jobs", "queue", "a")));
         assertTrue(e.getMessage().contains("'jobs' is already registered as a Counter"), e.getMessage());
     }
 
@@ -133,10 +134,12 @@ class MeterRegistryTest {
     @Test
     void dottedTagKeys_areAccepted_unlessTwoWouldExportAsOneLabel() {
         assertEquals("error.type", MeterId.of("m", "error.type", "x").tags().firstKey());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MeterId.of("m", "error.type", "x", "error_type", "y"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> MeterId.of("m", "error.type", "x", "error_type", "y"));
         assertTrue(e.getMessage().contains("'error_type'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MeterId.of("m", "error.type", "x").withTag("error_type", "y"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MeterId.of("m", "error.type", "x").withTag("error_type", "y"));
     }
 
     @Test
@@ -147,16 +150,24 @@ class MeterRegistryTest {
 
     @Test
     void nullArguments_nameTheParameter() {
-        assertEquals("name", assertThrows(NullPointerException.class, () -> MeterId.of(null)).getMessage());
-        assertEquals("value of tag k",
-                assertThrows(NullPointerException.class, () -> MeterId.of("m", "k", null)).getMessage());
-        assertEquals("supplier",
-                assertThrows(NullPointerException.class, () -> registry.gauge(MeterId.of("g"), null)).getMessage());
+        assertEquals(
+                "name",
+                assertThrows(NullPointerException.class, () -> MeterId.of(null)).getMessage());
+        assertEquals(
+                "value of tag k",
+                assertThrows(NullPointerException.class, () -> MeterId.of("m", "k", null))
+                        .getMessage());
+        assertEquals(
+                "supplier",
+                assertThrows(NullPointerException.class, () -> registry.gauge(MeterId.of("g"), null))
+                        .getMessage());
     }
 
     @Test
     void counter_refusesToDecrease() {
-        assertThrows(IllegalArgumentException.class, () -> registry.counter(MeterId.of("c")).increment(-1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> registry.counter(MeterId.of("c")).increment(-1));
     }
 
     @Test

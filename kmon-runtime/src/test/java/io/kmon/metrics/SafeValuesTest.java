@@ -53,7 +53,8 @@ class SafeValuesTest {
                 throw new AssertionError("no");
             }
         };
-        assertTrue(SafeValues.describe(e).endsWith("(getMessage threw java.lang.AssertionError)"), SafeValues.describe(e));
+        assertTrue(
+                SafeValues.describe(e).endsWith("(getMessage threw java.lang.AssertionError)"), SafeValues.describe(e));
         assertTrue(SafeValues.stackTrace(e).contains("\n\tat "), "frames still listed");
     }
 
@@ -126,7 +127,8 @@ class SafeValuesTest {
         a.setStackTrace(new StackTraceElement[] {frame});
         String trace = SafeValues.stackTrace(b);
         assertTrue(trace.lines().count() <= SafeValues.MAX_STACK_LINES);
-        assertTrue(trace.lines().allMatch(l -> l.getBytes(StandardCharsets.UTF_8).length <= SafeValues.MAX_STACK_LINE_BYTES));
+        assertTrue(trace.lines()
+                .allMatch(l -> l.getBytes(StandardCharsets.UTF_8).length <= SafeValues.MAX_STACK_LINE_BYTES));
         assertTrue(trace.contains("Caused by: java.lang.RuntimeException: xxx"), trace);
         assertEquals(1, trace.lines().filter(l -> l.startsWith("Caused by")).count(), "the cycle cut");
         assertTrue(trace.endsWith("\t... 1 more"), "frames shared with the enclosing trace: " + trace);

@@ -56,7 +56,8 @@ class SeriesStoreTest {
         store.sample(registry.snapshot());
 
         assertEquals(7.0, store.points("calls", 0).get(0).value());
-        List<Double> means = store.points("duration", 0).stream().map(Point::value).toList();
+        List<Double> means =
+                store.points("duration", 0).stream().map(Point::value).toList();
         assertEquals(List.of(0.002, 0.010), means, "mean of each interval's calls, in seconds");
         assertEquals(2, store.points("duration" + SeriesStore.P95_SUFFIX, 0).size());
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class TimerTest {
     private final FakeClock clock = new FakeClock();
-    private final MeterRegistry registry = new MeterRegistry(clock, Duration.ofHours(1).toMillis(), 1_000);
+    private final MeterRegistry registry =
+            new MeterRegistry(clock, Duration.ofHours(1).toMillis(), 1_000);
 
     @Test
     void emptyTimer_reportsNoSamples() {
@@ -57,9 +58,11 @@ class TimerTest {
         });
         assertEquals("v", timer.record(() -> "v"));
         IllegalStateException boom = new IllegalStateException("boom");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> timer.record((Runnable) () -> {
-            throw boom;
-        }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> timer.record((Runnable) () -> {
+                    throw boom;
+                }));
         assertSame(boom, thrown);
         assertEquals(1, ran[0]);
         assertEquals(3, timer.count(), "a call that threw is timed too");
@@ -224,6 +227,8 @@ class TimerTest {
 
     private static void assertClose(double expected, double actual) {
         double error = Math.abs(actual - expected) / expected;
-        assertTrue(error <= BucketGrid.RELATIVE_ERROR, () -> "expected ~" + expected + " got " + actual + " (" + error + ")");
+        assertTrue(
+                error <= BucketGrid.RELATIVE_ERROR,
+                () -> "expected ~" + expected + " got " + actual + " (" + error + ")");
     }
 }

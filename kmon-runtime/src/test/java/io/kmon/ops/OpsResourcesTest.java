@@ -27,17 +27,24 @@ class OpsResourcesTest {
         write(classes.resolve("META-INF/kmon/a.Billing.rules.yml"), "groups: []\n");
         write(classes.resolve("META-INF/kmon/notes.txt"), "not ours");
         write(classes.resolve("META-INF/kmon/sub/b.Orders.rules.yml"), "nested: not ours");
-        Path jar = jar(dir.resolve("lib.jar"),
-                "META-INF/kmon/a.Billing.rules.yml", "shadowed",
-                "META-INF/kmon/b.Orders.dashboard.json", "{}",
-                "META-INF/kmon/b.Orders.metrics.json", "{\"m\":1}",
-                "META-INF/kmon/../../evil.rules.yml", "zip slip",
-                "META-INF/other/c.rules.yml", "elsewhere");
+        Path jar = jar(
+                dir.resolve("lib.jar"),
+                "META-INF/kmon/a.Billing.rules.yml",
+                "shadowed",
+                "META-INF/kmon/b.Orders.dashboard.json",
+                "{}",
+                "META-INF/kmon/b.Orders.metrics.json",
+                "{\"m\":1}",
+                "META-INF/kmon/../../evil.rules.yml",
+                "zip slip",
+                "META-INF/other/c.rules.yml",
+                "elsewhere");
         Path notAJar = Files.writeString(dir.resolve("README.txt"), "text");
 
         List<OpsResources.Resource> found = OpsResources.find(List.of(classes, dir.resolve("missing"), notAJar, jar));
 
-        assertEquals(List.of("a.Billing.rules.yml", "b.Orders.dashboard.json", "b.Orders.metrics.json"),
+        assertEquals(
+                List.of("a.Billing.rules.yml", "b.Orders.dashboard.json", "b.Orders.metrics.json"),
                 found.stream().map(OpsResources.Resource::name).toList());
         assertEquals("groups: []\n", new String(found.get(0).content(), StandardCharsets.UTF_8));
         assertEquals(classes, found.get(0).origin());
@@ -46,17 +53,28 @@ class OpsResourcesTest {
 
     @Test
     void find_skipsAnEntryLargerThanTheCap() throws IOException {
-        Path jar = jar(dir.resolve("big.jar"), "META-INF/kmon/x.rules.yml", "a".repeat(OpsResources.MAX_BYTES + 1),
-                "META-INF/kmon/y.rules.yml", "ok");
+        Path jar = jar(
+                dir.resolve("big.jar"),
+                "META-INF/kmon/x.rules.yml",
+                "a".repeat(OpsResources.MAX_BYTES + 1),
+                "META-INF/kmon/y.rules.yml",
+                "ok");
 
-        assertEquals(List.of("y.rules.yml"),
-                OpsResources.find(List.of(jar)).stream().map(OpsResources.Resource::name).toList());
+        assertEquals(
+                List.of("y.rules.yml"),
+                OpsResources.find(List.of(jar)).stream()
+                        .map(OpsResources.Resource::name)
+                        .toList());
     }
 
     @Test
     void extract_writesEachFileIntoTheFolder_andListNamesTheirOrigins() throws IOException {
-        Path jar = jar(dir.resolve("app.jar"), "META-INF/kmon/a.Billing.rules.yml", "groups: []\n",
-                "META-INF/kmon/a.Billing.dashboard.json", "{}");
+        Path jar = jar(
+                dir.resolve("app.jar"),
+                "META-INF/kmon/a.Billing.rules.yml",
+                "groups: []\n",
+                "META-INF/kmon/a.Billing.dashboard.json",
+                "{}");
         List<OpsResources.Resource> found = OpsResources.find(List.of(jar));
         Path out = dir.resolve("ops");
         Files.createDirectories(out);

@@ -52,15 +52,20 @@ class SystemMetricsTest {
     @Test
     void gcPauses_areTimedPerCollector() {
         metrics = new SystemMetrics(registry, failures);
-        assertTrue(registry.snapshot().timers().anyMatch(t -> t.id().name().equals("jvm.gc.pause")),
+        assertTrue(
+                registry.snapshot().timers().anyMatch(t -> t.id().name().equals("jvm.gc.pause")),
                 "one series per collector exists before the first collection");
     }
 
     @Test
     void oshiThatCannotLoad_fallsBackToTheJdkAndSaysSo() {
-        metrics = new SystemMetrics(registry, failures, () -> {
-            throw new NoClassDefFoundError("com/sun/jna/Native");
-        }, Path.of(""));
+        metrics = new SystemMetrics(
+                registry,
+                failures,
+                () -> {
+                    throw new NoClassDefFoundError("com/sun/jna/Native");
+                },
+                Path.of(""));
         metrics.sampleNow();
         metrics.sampleNow();
 
@@ -152,7 +157,9 @@ class SystemMetricsTest {
     }
 
     private static double gauge(MetricsSnapshot s, String name) {
-        return s.find(MeterId.of(name)).map(m -> ((MeterSnapshot.GaugeSnapshot) m).value()).orElseThrow();
+        return s.find(MeterId.of(name))
+                .map(m -> ((MeterSnapshot.GaugeSnapshot) m).value())
+                .orElseThrow();
     }
 
     private static void assertPercent(double v) {

@@ -16,7 +16,8 @@ public final class KmonThreads {
     /** {@return the live kmon threads} */
     public static Set<Thread> kmonThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && (t.getName().startsWith("kmon-") || t.getName().equals("HTTP-Dispatcher")))
+                .filter(t -> t.isAlive()
+                        && (t.getName().startsWith("kmon-") || t.getName().equals("HTTP-Dispatcher")))
                 .collect(Collectors.toSet());
     }
 

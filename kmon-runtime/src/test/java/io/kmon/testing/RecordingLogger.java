@@ -52,7 +52,10 @@ public final class RecordingLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-        log(level, bundle, params == null || params.length == 0 ? format : java.text.MessageFormat.format(format, params),
+        log(
+                level,
+                bundle,
+                params == null || params.length == 0 ? format : java.text.MessageFormat.format(format, params),
                 (Throwable) null);
     }
 }

@@ -16,7 +16,13 @@ package io.kmon.benchmarks.report;
  * @param worstBytes the same for calls spanning every octave a timer keeps (1 ns to 2^53 ns)
  * @param breakdown the largest classes in the difference, as {@code count x class = bytes} lines
  */
-public record Footprint(int methods, double freshBytes, double usedBytes, double hotBytes, double wrapBytes,
-        long proxyBytes, double spanBytes, double worstBytes,
-        String breakdown) {
-}
+public record Footprint(
+        int methods,
+        double freshBytes,
+        double usedBytes,
+        double hotBytes,
+        double wrapBytes,
+        long proxyBytes,
+        double spanBytes,
+        double worstBytes,
+        String breakdown) {}

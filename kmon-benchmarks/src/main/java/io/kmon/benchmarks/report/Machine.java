@@ -22,11 +22,12 @@ public record Machine(String cpuModel, int cores, String clocksource, String jdk
 
     /** This machine, read from {@code root} ({@code /} outside tests). */
     public static Machine read(Path root) {
-        return new Machine(cpuModel(root.resolve("proc/cpuinfo")),
+        return new Machine(
+                cpuModel(root.resolve("proc/cpuinfo")),
                 Runtime.getRuntime().availableProcessors(),
                 firstLine(root.resolve("sys/devices/system/clocksource/clocksource0/current_clocksource")),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"));
     }
@@ -49,7 +50,9 @@ public record Machine(String cpuModel, int cores, String clocksource, String jdk
 
     private static String firstLine(Path file) {
         List<String> lines = lines(file);
-        return lines.isEmpty() || lines.get(0).isBlank() ? UNKNOWN : lines.get(0).trim();
+        return lines.isEmpty() || lines.get(0).isBlank()
+                ? UNKNOWN
+                : lines.get(0).trim();
     }
 
     private static List<String> lines(Path file) {

@@ -26,7 +26,8 @@ final class Markdown {
         b.append('\n');
         for (List<String> r : rows) {
             if (r.size() != header.size()) {
-                throw new IllegalArgumentException("row has " + r.size() + " cells, header " + header.size() + ": " + r);
+                throw new IllegalArgumentException(
+                        "row has " + r.size() + " cells, header " + header.size() + ": " + r);
             }
             row(b, r);
         }

@@ -16,8 +16,15 @@ import java.util.TreeMap;
  * @param bytesPerOp heap allocated per operation ({@code gc.alloc.rate.norm}); NaN when not profiled
  * @param othersRunning other processes' runnable tasks, on average, just before it started; NaN if unknown
  */
-public record Measurement(String group, String method, Map<String, String> params, int threads,
-        double nanosPerOp, double error, double bytesPerOp, double othersRunning) {
+public record Measurement(
+        String group,
+        String method,
+        Map<String, String> params,
+        int threads,
+        double nanosPerOp,
+        double error,
+        double bytesPerOp,
+        double othersRunning) {
 
     /** Sorts and copies the parameters. */
     public Measurement {
@@ -32,7 +39,8 @@ public record Measurement(String group, String method, Map<String, String> param
     /** The parameters as {@code k=v, k=v}, or the empty string. */
     public String paramsText() {
         StringBuilder b = new StringBuilder();
-        params.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        params.forEach((k, v) ->
+                b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
         return b.toString();
     }
 

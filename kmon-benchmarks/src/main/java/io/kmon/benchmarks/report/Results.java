@@ -53,7 +53,9 @@ public final class Results {
         }
         String group = qualified.substring(0, dot);
         String method = qualified.substring(dot + 1);
-        return all.stream().filter(m -> m.threads() == threads && m.is(group, method, params)).findFirst();
+        return all.stream()
+                .filter(m -> m.threads() == threads && m.is(group, method, params))
+                .findFirst();
     }
 
     /** The baseline a measurement is compared with, when it has one. */

@@ -15,8 +15,15 @@ import java.util.Optional;
  * @param results the JMH results
  * @param footprint heap per monitored method, when measured
  */
-public record Run(String date, Machine machine, String loadStart, String loadEnd, String command, String settings,
-        Results results, Optional<Footprint> footprint) {
+public record Run(
+        String date,
+        Machine machine,
+        String loadStart,
+        String loadEnd,
+        String command,
+        String settings,
+        Results results,
+        Optional<Footprint> footprint) {
 
     /** Checks for nulls. */
     public Run {

@@ -46,8 +46,10 @@ public final class Targets {
             return Verdict.notMeasured(target, "needs Kmon.proxy, Baseline.direct and Baseline.nanoTimePair");
         }
         double limit = pair.get().nanosPerOp() + 15;
-        return new Verdict(target, "overhead " + overhead.get().format(1) + " ns; limit "
-                + Markdown.number(pair.get().nanosPerOp(), 1) + " + 15 = " + Markdown.number(limit, 1) + " ns",
+        return new Verdict(
+                target,
+                "overhead " + overhead.get().format(1) + " ns; limit "
+                        + Markdown.number(pair.get().nanosPerOp(), 1) + " + 15 = " + Markdown.number(limit, 1) + " ns",
                 Verdict.Status.of(overhead.get().value() <= limit));
     }
 
@@ -63,19 +65,24 @@ public final class Targets {
             }
             any = true;
             met &= m.get().bytesPerOp() < ZERO_BYTES;
-            text.append(text.length() == 0 ? "" : "; ").append(threads).append(" thread")
-                    .append(threads == 1 ? "" : "s").append(": ").append(Markdown.number(m.get().bytesPerOp(), 3))
+            text.append(text.length() == 0 ? "" : "; ")
+                    .append(threads)
+                    .append(" thread")
+                    .append(threads == 1 ? "" : "s")
+                    .append(": ")
+                    .append(Markdown.number(m.get().bytesPerOp(), 3))
                     .append(" B/op");
         }
         if (!any) {
             return Verdict.notMeasured(target, "needs Kmon.proxy with -prof gc");
         }
-        return new Verdict(target, text + " (below " + ZERO_BYTES + " counts as 0: JMH's own noise)",
-                Verdict.Status.of(met));
+        return new Verdict(
+                target, text + " (below " + ZERO_BYTES + " counts as 0: JMH's own noise)", Verdict.Status.of(met));
     }
 
     private static Verdict ratio(Results r, String other, int threads, double limit, String name) {
-        String target = "Overhead ≤ " + limit + "x " + name + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+        String target =
+                "Overhead ≤ " + limit + "x " + name + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
         Optional<Estimate> ours = r.overhead(PROXY, threads);
         Optional<Estimate> theirs = r.overhead(other, threads);
         Optional<Measurement> ourTotal = r.find(PROXY, threads);
@@ -85,8 +92,11 @@ public final class Targets {
         }
         Estimate ratio = ours.get().ratio(theirs.get());
         double totalRatio = ourTotal.get().nanosPerOp() / theirTotal.get().nanosPerOp();
-        return new Verdict(target, Markdown.number(ours.get().value(), 1) + " / " + Markdown.number(theirs.get().value(), 1)
-                + " ns = **" + ratio.format(2) + "x** (total time " + Markdown.number(totalRatio, 2) + "x)",
+        return new Verdict(
+                target,
+                Markdown.number(ours.get().value(), 1) + " / "
+                        + Markdown.number(theirs.get().value(), 1) + " ns = **" + ratio.format(2) + "x** (total time "
+                        + Markdown.number(totalRatio, 2) + "x)",
                 Verdict.Status.of(ratio.value() <= limit));
     }
 
@@ -98,8 +108,11 @@ public final class Targets {
             return Verdict.notMeasured(target, "needs Kmon.proxy and Baseline.direct at 1 and 2 threads");
         }
         Estimate ratio = two.get().ratio(one.get());
-        return new Verdict(target, Markdown.number(two.get().value(), 1) + " / " + Markdown.number(one.get().value(), 1)
-                + " ns = **" + ratio.format(2) + "x**", Verdict.Status.of(ratio.value() <= 1.25));
+        return new Verdict(
+                target,
+                Markdown.number(two.get().value(), 1) + " / "
+                        + Markdown.number(one.get().value(), 1) + " ns = **" + ratio.format(2) + "x**",
+                Verdict.Status.of(ratio.value() <= 1.25));
     }
 
     private static Verdict footprint(Optional<Footprint> footprint) {
@@ -109,10 +122,13 @@ public final class Targets {
         }
         Footprint f = footprint.get();
         double worst = Math.max(Math.max(f.usedBytes(), f.hotBytes()), f.worstBytes());
-        return new Verdict(target, Markdown.number(f.freshBytes(), 0) + " B fresh, " + Markdown.number(f.usedBytes(), 0)
-                + " B after calls, " + Markdown.number(f.hotBytes(), 0) + " B with contended adders, "
-                + Markdown.number(f.worstBytes(), 0) + " B with every octave of durations = **"
-                + Markdown.number(worst / KIB, 2) + " KiB** at worst", Verdict.Status.of(worst <= 8 * KIB));
+        return new Verdict(
+                target,
+                Markdown.number(f.freshBytes(), 0) + " B fresh, " + Markdown.number(f.usedBytes(), 0)
+                        + " B after calls, " + Markdown.number(f.hotBytes(), 0) + " B with contended adders, "
+                        + Markdown.number(f.worstBytes(), 0) + " B with every octave of durations = **"
+                        + Markdown.number(worst / KIB, 2) + " KiB** at worst",
+                Verdict.Status.of(worst <= 8 * KIB));
     }
 
     private static Verdict spanFootprint(Optional<Footprint> footprint) {
@@ -121,8 +137,11 @@ public final class Targets {
             return Verdict.notMeasured(target, "footprint not measured in this run");
         }
         double span = footprint.get().spanBytes();
-        return new Verdict(target, "**" + Markdown.number(span / KIB, 2) + " KiB** (" + Markdown.number(span, 0)
-                + " B, both window halves and the cumulative counts in use)", Verdict.Status.of(span <= 4 * KIB));
+        return new Verdict(
+                target,
+                "**" + Markdown.number(span / KIB, 2) + " KiB** (" + Markdown.number(span, 0)
+                        + " B, both window halves and the cumulative counts in use)",
+                Verdict.Status.of(span <= 4 * KIB));
     }
 
     private static Verdict export(Results r) {
@@ -131,12 +150,14 @@ public final class Targets {
         Optional<Measurement> ours = r.find(EXPORT_KMON_PROMETHEUS, thousand, 1);
         Optional<Measurement> theirs = r.find(EXPORT_REFERENCE, thousand, 1);
         if (ours.isEmpty() || theirs.isEmpty()) {
-            return Verdict.notMeasured(target, "needs " + EXPORT_KMON_PROMETHEUS + " and " + EXPORT_REFERENCE
-                    + " at methods=1000");
+            return Verdict.notMeasured(
+                    target, "needs " + EXPORT_KMON_PROMETHEUS + " and " + EXPORT_REFERENCE + " at methods=1000");
         }
         Estimate ratio = Estimate.of(ours.get()).ratio(Estimate.of(theirs.get()));
-        return new Verdict(target, Markdown.number(ours.get().nanosPerOp() / 1e6, 3) + " / "
-                + Markdown.number(theirs.get().nanosPerOp() / 1e6, 3) + " ms = **" + ratio.format(2) + "x**",
+        return new Verdict(
+                target,
+                Markdown.number(ours.get().nanosPerOp() / 1e6, 3) + " / "
+                        + Markdown.number(theirs.get().nanosPerOp() / 1e6, 3) + " ms = **" + ratio.format(2) + "x**",
                 Verdict.Status.of(ratio.value() <= 2));
     }
 }

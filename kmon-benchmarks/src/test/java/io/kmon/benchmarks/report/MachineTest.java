@@ -13,7 +13,8 @@ class MachineTest {
     @Test
     void read_takesModelLoadAndClocksourceFromProcAndSys(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("proc"));
-        Files.writeString(root.resolve("proc/cpuinfo"),
+        Files.writeString(
+                root.resolve("proc/cpuinfo"),
                 "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Fancy CPU @ 3.00GHz\nprocessor\t: 1\n"
                         + "model name\t: Fancy CPU @ 3.00GHz\n");
         Files.writeString(root.resolve("proc/loadavg"), "0.42 0.30 0.20 1/100 1234\n");

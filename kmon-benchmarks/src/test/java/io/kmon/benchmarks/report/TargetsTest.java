@@ -15,10 +15,11 @@ class TargetsTest {
         return m(qualified, Map.of(), threads, nanos, 0.0);
     }
 
-    private static Measurement m(String qualified, Map<String, String> params, int threads, double nanos, double bytes) {
+    private static Measurement m(
+            String qualified, Map<String, String> params, int threads, double nanos, double bytes) {
         int dot = qualified.indexOf('.');
-        return new Measurement(qualified.substring(0, dot), qualified.substring(dot + 1), params, threads, nanos, 0.5,
-                bytes, 0.0);
+        return new Measurement(
+                qualified.substring(0, dot), qualified.substring(dot + 1), params, threads, nanos, 0.5, bytes, 0.0);
     }
 
     /** A run in which kmon meets every target by a wide margin. */
@@ -43,7 +44,10 @@ class TargetsTest {
     }
 
     private static Verdict find(List<Verdict> verdicts, String textInTarget) {
-        return verdicts.stream().filter(v -> v.target().contains(textInTarget)).findFirst().orElseThrow();
+        return verdicts.stream()
+                .filter(v -> v.target().contains(textInTarget))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -116,8 +116,8 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
         }
         Instant expires = now().plus(PLAYBACK_TTL);
         String path = "/p/kmon-example/play/" + mediaId + "/" + format;
-        String url = "https://media.example.com" + path + "?exp=" + expires.getEpochSecond()
-                + "&sig=" + sign(path + "?exp=" + expires.getEpochSecond());
+        String url = "https://media.example.com" + path + "?exp=" + expires.getEpochSecond() + "&sig="
+                + sign(path + "?exp=" + expires.getEpochSecond());
         return new PlaybackUrl(mediaId, format, url, expires.toString());
     }
 
@@ -137,12 +137,18 @@ public final class InMemoryMediaCatalog implements MediaCatalog {
         Objects.requireNonNull(update, "update");
         link.beforeCall("update");
         String now = now().toString();
-        Media updated = entries.computeIfPresent(mediaId, (id, old) -> new Media(id,
-                update.title() != null ? update.title() : old.title(),
-                update.description() != null ? update.description() : old.description(),
-                old.categoryId(),
-                update.tags() != null ? update.tags() : old.tags(),
-                old.durationSeconds(), old.status(), old.views(), now));
+        Media updated = entries.computeIfPresent(
+                mediaId,
+                (id, old) -> new Media(
+                        id,
+                        update.title() != null ? update.title() : old.title(),
+                        update.description() != null ? update.description() : old.description(),
+                        old.categoryId(),
+                        update.tags() != null ? update.tags() : old.tags(),
+                        old.durationSeconds(),
+                        old.status(),
+                        old.views(),
+                        now));
         if (updated == null) {
             throw new MediaNotFoundException(mediaId);
         }

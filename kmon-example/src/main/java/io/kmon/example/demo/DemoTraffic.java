@@ -40,6 +40,7 @@ public final class DemoTraffic {
     static final int OUTAGE = 30;
     /** Steps the session is expired in each cycle. */
     static final int EXPIRY = 15;
+
     private static final int OUTAGE_START = 400;
     private static final int EXPIRY_START = 520;
 
@@ -92,12 +93,33 @@ public final class DemoTraffic {
      */
     public record Step(long step, Kind kind, String tool, CallToolResult result) {}
 
-    private static final List<Kind> OPENING = List.of(Kind.LIST_CATEGORIES, Kind.SEARCH, Kind.GET,
-            Kind.PLAYBACK, Kind.UPDATE, Kind.NOT_FOUND, Kind.BAD_ARGUMENT, Kind.CONNECTION_FAILURE, Kind.SEARCH,
-            Kind.SLOW, Kind.NOT_READY, Kind.AUTH_FAILURE, Kind.GET);
-    private static final int TOTAL_WEIGHT = List.of(Kind.values()).stream().mapToInt(k -> k.weight).sum();
-    private static final List<String> QUERIES = List.of("quarterly", "onboarding", "java", "demo", "security",
-            "metrics", "live streaming", "captions", "engineering talk", "training");
+    private static final List<Kind> OPENING = List.of(
+            Kind.LIST_CATEGORIES,
+            Kind.SEARCH,
+            Kind.GET,
+            Kind.PLAYBACK,
+            Kind.UPDATE,
+            Kind.NOT_FOUND,
+            Kind.BAD_ARGUMENT,
+            Kind.CONNECTION_FAILURE,
+            Kind.SEARCH,
+            Kind.SLOW,
+            Kind.NOT_READY,
+            Kind.AUTH_FAILURE,
+            Kind.GET);
+    private static final int TOTAL_WEIGHT =
+            List.of(Kind.values()).stream().mapToInt(k -> k.weight).sum();
+    private static final List<String> QUERIES = List.of(
+            "quarterly",
+            "onboarding",
+            "java",
+            "demo",
+            "security",
+            "metrics",
+            "live streaming",
+            "captions",
+            "engineering talk",
+            "training");
     private static final List<String> UNKNOWN_IDS = List.of("0_zzzz0000", "0_deadbeef", "0_n0tf0und");
     private static final List<String> FORMATS = List.of("hls", "dash", "mp4");
 
@@ -120,8 +142,14 @@ public final class DemoTraffic {
         this.random = Objects.requireNonNull(random, "random");
         this.pause = Objects.requireNonNull(pause, "pause");
         List<Media> seed = SeedCatalog.media(Instant.EPOCH);
-        this.readyIds = seed.stream().filter(m -> m.status() == MediaStatus.READY).map(Media::id).toList();
-        this.processingIds = seed.stream().filter(m -> m.status() != MediaStatus.READY).map(Media::id).toList();
+        this.readyIds = seed.stream()
+                .filter(m -> m.status() == MediaStatus.READY)
+                .map(Media::id)
+                .toList();
+        this.processingIds = seed.stream()
+                .filter(m -> m.status() != MediaStatus.READY)
+                .map(Media::id)
+                .toList();
     }
 
     /** Makes one call and returns it. */
@@ -133,9 +161,14 @@ public final class DemoTraffic {
             case SEARCH -> call(n, kind, SEARCH_MEDIA, Map.of("query", pick(QUERIES), "limit", 1 + random.nextInt(10)));
             case GET -> call(n, kind, GET_MEDIA, Map.of("media_id", pick(readyIds)));
             case LIST_CATEGORIES -> call(n, kind, LIST_CATEGORIES, Map.of());
-            case PLAYBACK -> call(n, kind, GET_PLAYBACK_URL, Map.of("media_id", pick(readyIds), "format", pick(FORMATS)));
-            case UPDATE -> call(n, kind, UPDATE_METADATA,
-                    Map.of("media_id", pick(readyIds), "tags", List.of("demo", "edited-" + (n % 7))));
+            case PLAYBACK ->
+                call(n, kind, GET_PLAYBACK_URL, Map.of("media_id", pick(readyIds), "format", pick(FORMATS)));
+            case UPDATE ->
+                call(
+                        n,
+                        kind,
+                        UPDATE_METADATA,
+                        Map.of("media_id", pick(readyIds), "tags", List.of("demo", "edited-" + (n % 7))));
             case NOT_FOUND -> call(n, kind, GET_MEDIA, Map.of("media_id", pick(UNKNOWN_IDS)));
             case NOT_READY -> call(n, kind, GET_PLAYBACK_URL, Map.of("media_id", pick(processingIds)));
             case BAD_ARGUMENT -> badArgument(n);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class CatalogMediaTools implements MediaTools {
     /** An entry id: {@code 0_} and eight lowercase letters or digits. */
     static final Pattern MEDIA_ID = Pattern.compile("0_[a-z0-9]{8}");
+
     static final String MEDIA_ID_SHAPE = "an entry id like 0_a1b2c3d4";
     static final int MAX_QUERY = 200;
     static final int MAX_LIMIT = 50;

@@ -42,10 +42,15 @@ public final class MediaToolDefinitions {
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(json, "json");
         return List.of(
-                new ToolBinding(tool(json, SEARCH_MEDIA, "Search media",
-                        "Find videos whose title, description or tags contain every word of the query; "
-                                + "title matches and the most watched come first.",
-                        true, """
+                new ToolBinding(
+                        tool(
+                                json,
+                                SEARCH_MEDIA,
+                                "Search media",
+                                "Find videos whose title, description or tags contain every word of the query; "
+                                        + "title matches and the most watched come first.",
+                                true,
+                                """
                         {"type": "object",
                          "properties": {
                            "query": {"type": "string", "minLength": 1, "maxLength": %d,
@@ -58,25 +63,40 @@ public final class MediaToolDefinitions {
                          "additionalProperties": false}
                         """.formatted(MAX_QUERY, MAX_CATEGORY_ID, MAX_LIMIT, DEFAULT_LIMIT)),
                         tools::searchMedia),
-                new ToolBinding(tool(json, GET_MEDIA, "Get media",
-                        "All metadata of one video: title, description, category, tags, duration, status, views.",
-                        true, """
+                new ToolBinding(
+                        tool(
+                                json,
+                                GET_MEDIA,
+                                "Get media",
+                                "All metadata of one video: title, description, category, tags, duration, status, views.",
+                                true,
+                                """
                         {"type": "object",
                          "properties": {"media_id": %s},
                          "required": ["media_id"],
                          "additionalProperties": false}
                         """.formatted(MEDIA_ID_SCHEMA)),
                         tools::getMedia),
-                new ToolBinding(tool(json, LIST_CATEGORIES, "List categories",
-                        "Every category with its id and how many videos it holds.",
-                        true, """
+                new ToolBinding(
+                        tool(
+                                json,
+                                LIST_CATEGORIES,
+                                "List categories",
+                                "Every category with its id and how many videos it holds.",
+                                true,
+                                """
                         {"type": "object", "properties": {}, "additionalProperties": false}
                         """),
                         tools::listCategories),
-                new ToolBinding(tool(json, GET_PLAYBACK_URL, "Get playback URL",
-                        "A signed URL, valid for one hour, that plays a video; fails while the video is "
-                                + "still processing.",
-                        true, """
+                new ToolBinding(
+                        tool(
+                                json,
+                                GET_PLAYBACK_URL,
+                                "Get playback URL",
+                                "A signed URL, valid for one hour, that plays a video; fails while the video is "
+                                        + "still processing.",
+                                true,
+                                """
                         {"type": "object",
                          "properties": {
                            "media_id": %s,
@@ -86,10 +106,15 @@ public final class MediaToolDefinitions {
                          "additionalProperties": false}
                         """.formatted(MEDIA_ID_SCHEMA)),
                         tools::getPlaybackUrl),
-                new ToolBinding(tool(json, UPDATE_METADATA, "Update metadata",
-                        "Change a video's title, description and/or tags (tags replace the old ones); "
-                                + "returns the entry as it is now.",
-                        false, """
+                new ToolBinding(
+                        tool(
+                                json,
+                                UPDATE_METADATA,
+                                "Update metadata",
+                                "Change a video's title, description and/or tags (tags replace the old ones); "
+                                        + "returns the entry as it is now.",
+                                false,
+                                """
                         {"type": "object",
                          "properties": {
                            "media_id": %s,
@@ -103,8 +128,8 @@ public final class MediaToolDefinitions {
                         tools::updateMetadata));
     }
 
-    private static McpSchema.Tool tool(McpJsonMapper json, String name, String title, String description,
-            boolean readOnly, String inputSchema) {
+    private static McpSchema.Tool tool(
+            McpJsonMapper json, String name, String title, String description, boolean readOnly, String inputSchema) {
         return McpSchema.Tool.builder(name, json, inputSchema)
                 .title(title)
                 .description(description)

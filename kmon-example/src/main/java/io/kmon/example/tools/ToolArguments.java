@@ -37,9 +37,8 @@ public final class ToolArguments {
     public static ToolArguments of(String tool, Map<String, Object> values) {
         Objects.requireNonNull(tool, "tool");
         // LinkedHashMap, not Map.copyOf: JSON may carry null values, which copyOf rejects.
-        return new ToolArguments(tool, values == null
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        return new ToolArguments(
+                tool, values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
     /** The tool these arguments are for. */
@@ -112,7 +111,8 @@ public final class ToolArguments {
         if (value == null) {
             return defaultValue;
         }
-        String expected = "'" + name + "' must be an integer from " + min + " to " + max + " (got " + shown(value) + ")";
+        String expected =
+                "'" + name + "' must be an integer from " + min + " to " + max + " (got " + shown(value) + ")";
         if (!(value instanceof Number number)) {
             throw invalid(expected);
         }
@@ -131,7 +131,8 @@ public final class ToolArguments {
             return defaultValue;
         }
         if (!(value instanceof String s) || !choices.contains(s)) {
-            throw invalid("'" + name + "' must be one of " + String.join(", ", choices) + " (got " + shown(value) + ")");
+            throw invalid(
+                    "'" + name + "' must be one of " + String.join(", ", choices) + " (got " + shown(value) + ")");
         }
         return s;
     }

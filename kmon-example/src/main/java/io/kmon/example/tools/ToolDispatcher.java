@@ -63,7 +63,8 @@ public final class ToolDispatcher {
         if (spec == null) {
             throw new IllegalArgumentException("unknown tool '" + name + "'; known: " + bindings.keySet());
         }
-        return spec.callHandler().apply(null, CallToolRequest.builder(name).arguments(arguments).build());
+        return spec.callHandler()
+                .apply(null, CallToolRequest.builder(name).arguments(arguments).build());
     }
 
     private CallToolResult run(ToolBinding binding, Map<String, Object> arguments) {
@@ -85,7 +86,10 @@ public final class ToolDispatcher {
             return error("Internal error in " + name + ": " + e.getClass().getSimpleName());
         }
         try {
-            return CallToolResult.builder().addTextContent(json.writeValueAsString(result)).isError(false).build();
+            return CallToolResult.builder()
+                    .addTextContent(json.writeValueAsString(result))
+                    .isError(false)
+                    .build();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "could not write the result of " + name, e);
             return error("Internal error in " + name + ": result could not be written as JSON");

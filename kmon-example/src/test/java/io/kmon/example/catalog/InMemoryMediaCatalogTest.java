@@ -30,7 +30,9 @@ class InMemoryMediaCatalogTest {
         SearchPage page = catalog.search("Quarterly", null, 10);
 
         assertEquals(2, page.totalCount());
-        assertEquals(List.of("0_a1b2c3d4", "0_i9j0k1l2"), page.media().stream().map(Media::id).toList());
+        assertEquals(
+                List.of("0_a1b2c3d4", "0_i9j0k1l2"),
+                page.media().stream().map(Media::id).toList());
     }
 
     @Test
@@ -69,15 +71,15 @@ class InMemoryMediaCatalogTest {
         PlaybackUrl url = catalog.playbackUrl("0_a1b2c3d4", "dash");
 
         assertEquals("2026-03-01T10:00:00Z", url.expiresAt());
-        assertTrue(url.url().startsWith("https://media.example.com/p/kmon-example/play/0_a1b2c3d4/dash?exp="),
-                url.url());
+        assertTrue(
+                url.url().startsWith("https://media.example.com/p/kmon-example/play/0_a1b2c3d4/dash?exp="), url.url());
         assertTrue(url.url().matches(".*&sig=[0-9a-f]{32}"), url.url());
     }
 
     @Test
     void playbackUrl_processingEntry_throwsNotReady() {
-        MediaNotReadyException e = assertThrows(MediaNotReadyException.class,
-                () -> catalog.playbackUrl("0_i9j0k1l2", "hls"));
+        MediaNotReadyException e =
+                assertThrows(MediaNotReadyException.class, () -> catalog.playbackUrl("0_i9j0k1l2", "hls"));
         assertEquals("media entry '0_i9j0k1l2' is processing and cannot be played yet", e.getMessage());
     }
 
@@ -96,8 +98,8 @@ class InMemoryMediaCatalogTest {
 
     @Test
     void update_unknownId_throwsMediaNotFound() {
-        assertThrows(MediaNotFoundException.class,
-                () -> catalog.update("0_zzzzzzzz", new MediaUpdate("x", null, null)));
+        assertThrows(
+                MediaNotFoundException.class, () -> catalog.update("0_zzzzzzzz", new MediaUpdate("x", null, null)));
     }
 
     @Test
@@ -149,8 +151,8 @@ class InMemoryMediaCatalogTest {
 
     @Test
     void negativeDelay_isRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> link.delayNext(Duration.ofMillis(-1)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> link.delayNext(Duration.ofMillis(-1)));
         assertEquals("delay must not be negative: PT-0.001S", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kmon.Kmon;
 import io.kmon.example.catalog.Connectivity;
 import io.kmon.example.catalog.InMemoryMediaCatalog;
 import io.kmon.example.catalog.SimulatedLink;
@@ -11,7 +12,6 @@ import io.kmon.example.tools.CatalogMediaTools;
 import io.kmon.example.tools.MediaToolDefinitions;
 import io.kmon.example.tools.MediaTools;
 import io.kmon.example.tools.ToolDispatcher;
-import io.kmon.Kmon;
 import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -30,10 +30,13 @@ class DemoTrafficTest {
     private final List<Duration> delays = new ArrayList<>();
     private final SimulatedLink link = new SimulatedLink(delays::add);
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final KmonMcp mcp = KmonMcp.instrument(kmon);
-    private final ToolDispatcher tools = new ToolDispatcher(MediaToolDefinitions.bind(
-            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json, mcp);
+    private final ToolDispatcher tools = new ToolDispatcher(
+            MediaToolDefinitions.bind(new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json),
+            json,
+            mcp);
 
     @AfterEach
     void closeKmon() {
@@ -50,7 +53,7 @@ class DemoTrafficTest {
 
     @Test
     void opening_showsEveryKindOfOutcomeWithinItsFirstSteps() {
-        DemoTraffic demo = demo(ms -> { });
+        DemoTraffic demo = demo(ms -> {});
         Set<DemoTraffic.Kind> seen = EnumSet.noneOf(DemoTraffic.Kind.class);
 
         for (int i = 0; i < 13; i++) {
@@ -81,7 +84,7 @@ class DemoTrafficTest {
 
     @Test
     void randomPhase_isMostlySuccessesWithSomeOfEachFailure() {
-        DemoTraffic demo = demo(ms -> { });
+        DemoTraffic demo = demo(ms -> {});
         int errors = 0;
         Set<DemoTraffic.Kind> seen = EnumSet.noneOf(DemoTraffic.Kind.class);
         for (int i = 0; i < 400; i++) { // stays before the first outage
@@ -96,7 +99,7 @@ class DemoTrafficTest {
 
     @Test
     void outage_failsCallsAndEndsWithTheLinkRestored() {
-        DemoTraffic demo = demo(ms -> { });
+        DemoTraffic demo = demo(ms -> {});
         for (int i = 0; i < 400; i++) {
             demo.step();
         }

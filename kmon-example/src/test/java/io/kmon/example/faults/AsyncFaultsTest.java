@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * only when (and if) it completes, and a pending call costs no thread and keeps nothing alive.
  */
 class AsyncFaultsTest {
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final ScriptedFaulty delegate = new ScriptedFaulty();
     private final Faulty proxy = MonitoredFaulty.wrap(delegate, kmon);
 

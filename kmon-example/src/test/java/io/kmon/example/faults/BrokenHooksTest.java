@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * failure is counted as {@code monitoring.internal_failures{source}} and logged once.
  */
 class BrokenHooksTest {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Kmon kmon;
     private KmonServer server;
 
@@ -40,8 +41,12 @@ class BrokenHooksTest {
     }
 
     private Faulty start(RecordingLogger logger) {
-        kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).logger(logger)
-                .healthTimeout(Duration.ofSeconds(1)).build();
+        kmon = Kmon.builder()
+                .backgroundThread(false)
+                .systemMetrics(false)
+                .logger(logger)
+                .healthTimeout(Duration.ofSeconds(1))
+                .build();
         kmon.alerts().addListener(alert -> {
             throw new IllegalStateException("pager down");
         });
@@ -55,14 +60,19 @@ class BrokenHooksTest {
             throw new IllegalStateException("db check broken");
         });
         server = KmonServer.start(kmon, 0);
-        return MonitoredFaulty.wrap(new ScriptedFaulty().onCall(() -> {
-            throw new InterruptedException("raises an @AlertOn alert");
-        }), kmon);
+        return MonitoredFaulty.wrap(
+                new ScriptedFaulty().onCall(() -> {
+                    throw new InterruptedException("raises an @AlertOn alert");
+                }),
+                kmon);
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve(path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(server.uri().resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();
     }
@@ -87,8 +97,17 @@ class BrokenHooksTest {
             get("/alerts");
         }
 
-        assertEquals(3, kmon.snapshot().count("faults.errors", "component", "faulty", "method", "call",
-                "error_type", "InterruptedException"));
+        assertEquals(
+                3,
+                kmon.snapshot()
+                        .count(
+                                "faults.errors",
+                                "component",
+                                "faulty",
+                                "method",
+                                "call",
+                                "error_type",
+                                "InterruptedException"));
         assertEquals(1, failures("listener"), "one call_failure alert within the cooldown, one failed delivery");
         assertTrue(failures("read:pool.size") >= 3, "every failed read counted: " + kmon.internalFailureCounts());
         assertTrue(failures("read:cache.size") >= 3, "an Error too: " + kmon.internalFailureCounts());
@@ -108,7 +127,9 @@ class BrokenHooksTest {
         kmon.alert(AlertLevel.CRITICAL, "raised by hand", "ops", Map.of());
 
         assertEquals(2, kmon.alerts().recent().size(), "alerts are kept though they cannot be logged");
-        assertTrue(failures(InternalFailures.LOGGER) >= 2, kmon.internalFailureCounts().toString());
+        assertTrue(
+                failures(InternalFailures.LOGGER) >= 2,
+                kmon.internalFailureCounts().toString());
         String prometheus = get("/metrics/prometheus");
         assertTrue(prometheus.contains("monitoring_internal_failures_total{source=\"logger\"}"), prometheus);
         assertTrue(get("/alerts").contains("raised by hand"));

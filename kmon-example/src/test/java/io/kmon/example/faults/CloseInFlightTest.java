@@ -38,8 +38,11 @@ class CloseInFlightTest {
     @Test
     void closeWhileCallsAndScrapesAreInFlight_reachesNoCallerAndLeavesNoThread() throws Exception {
         Set<Thread> before = kmonThreads();
-        Kmon kmon = Kmon.builder().sampleInterval(Duration.ofMillis(20)).ruleInterval(Duration.ofMillis(20))
-                .healthTimeout(Duration.ofMillis(500)).build();
+        Kmon kmon = Kmon.builder()
+                .sampleInterval(Duration.ofMillis(20))
+                .ruleInterval(Duration.ofMillis(20))
+                .healthTimeout(Duration.ofMillis(500))
+                .build();
         AtomicLong sequence = new AtomicLong();
         ScriptedFaulty delegate = new ScriptedFaulty()
                 .onCall(() -> {
@@ -51,7 +54,8 @@ class CloseInFlightTest {
                 .onLater(() -> CompletableFuture.supplyAsync(() -> "async"));
         Faulty proxy = MonitoredFaulty.wrap(delegate, kmon);
         KmonServer server = KmonServer.start(kmon, 0);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong calls = new AtomicLong();
         AtomicLong scrapes = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -101,10 +105,15 @@ class CloseInFlightTest {
     private Void scrape(HttpClient client, URI base, AtomicLong scrapes) throws Exception {
         for (int i = 0; !stop; i++) {
             String path = PATHS.get(i % PATHS.size());
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            assertTrue(status == 200 || (path.equals("/health") && status == 503), path + " " + status + " " + response.body());
+            assertTrue(
+                    status == 200 || (path.equals("/health") && status == 503),
+                    path + " " + status + " " + response.body());
             scrapes.incrementAndGet();
         }
         return null;

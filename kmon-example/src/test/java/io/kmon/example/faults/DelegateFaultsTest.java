@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * trace, nothing suppressed or added, the same interrupt flag), and kmon counts it.
  */
 class DelegateFaultsTest {
-    private Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final ScriptedFaulty delegate = new ScriptedFaulty();
     private Faulty proxy = MonitoredFaulty.wrap(delegate, kmon);
 
@@ -88,7 +89,10 @@ class DelegateFaultsTest {
 
         StackOverflowError seen = assertThrows(StackOverflowError.class, () -> looping.recurse(0));
 
-        assertSame(recursive.firstOverflow(), seen, "kmon, near the end of the stack, must not throw an overflow of its own");
+        assertSame(
+                recursive.firstOverflow(),
+                seen,
+                "kmon, near the end of the stack, must not throw an overflow of its own");
         assertTrue(errors("recurse", "StackOverflowError") > 0);
         delegate.onCall(() -> {
             throw new IOException("after the overflow");

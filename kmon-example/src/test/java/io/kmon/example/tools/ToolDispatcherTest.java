@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kmon.Kmon;
 import io.kmon.example.catalog.InMemoryMediaCatalog;
 import io.kmon.example.catalog.MediaNotFoundException;
 import io.kmon.example.catalog.SimulatedLink;
-import io.kmon.Kmon;
 import io.kmon.mcp.KmonMcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -25,11 +25,14 @@ import org.junit.jupiter.api.Test;
 
 class ToolDispatcherTest {
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
-    private final SimulatedLink link = new SimulatedLink(d -> { });
-    private final Kmon kmon = Kmon.builder().backgroundThread(false).systemMetrics(false).build();
+    private final SimulatedLink link = new SimulatedLink(d -> {});
+    private final Kmon kmon =
+            Kmon.builder().backgroundThread(false).systemMetrics(false).build();
     private final KmonMcp mcp = KmonMcp.instrument(kmon);
-    private final ToolDispatcher dispatcher = new ToolDispatcher(MediaToolDefinitions.bind(
-            new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json), json, mcp);
+    private final ToolDispatcher dispatcher = new ToolDispatcher(
+            MediaToolDefinitions.bind(new CatalogMediaTools(new InMemoryMediaCatalog(link, Clock.systemUTC())), json),
+            json,
+            mcp);
 
     private static String text(CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
@@ -55,13 +58,14 @@ class ToolDispatcherTest {
         CallToolResult result = dispatcher.call("search_media", Map.of("query", "java", "limit", "ten"));
 
         assertTrue(result.isError());
-        assertEquals("Invalid arguments: search_media: 'limit' must be an integer from 1 to 50 (got \"ten\")",
-                text(result));
+        assertEquals(
+                "Invalid arguments: search_media: 'limit' must be an integer from 1 to 50 (got \"ten\")", text(result));
     }
 
     @Test
     void apiFailures_areToolErrorsThatSayWhichKind() {
-        assertEquals("Media API error: no media entry with id '0_zzzzzzzz'",
+        assertEquals(
+                "Media API error: no media entry with id '0_zzzzzzzz'",
                 text(dispatcher.call("get_media", Map.of("media_id", "0_zzzzzzzz"))));
 
         link.failNext(SimulatedLink.Fault.CONNECTION);
@@ -70,7 +74,8 @@ class ToolDispatcherTest {
         assertEquals("Media API unavailable: categories: connection reset by the media API", text(down));
 
         link.failNext(SimulatedLink.Fault.AUTHENTICATION);
-        assertEquals("Media API rejected the session: categories: session token rejected",
+        assertEquals(
+                "Media API rejected the session: categories: session token rejected",
                 text(dispatcher.call("list_categories", null)));
 
         assertFalse(dispatcher.call("list_categories", null).isError(), "the next call succeeds again");
@@ -78,11 +83,15 @@ class ToolDispatcherTest {
 
     @Test
     void unexpectedException_isAnInternalToolErrorWithoutDetails() {
-        ToolDispatcher broken = new ToolDispatcher(List.of(new ToolBinding(
-                McpSchema.Tool.builder("boom", json, "{\"type\":\"object\"}").build(),
-                args -> {
-                    throw new IllegalStateException("secret internals");
-                })), json, mcp);
+        ToolDispatcher broken = new ToolDispatcher(
+                List.of(new ToolBinding(
+                        McpSchema.Tool.builder("boom", json, "{\"type\":\"object\"}")
+                                .build(),
+                        args -> {
+                            throw new IllegalStateException("secret internals");
+                        })),
+                json,
+                mcp);
 
         CallToolResult result = broken.call("boom", Map.of());
 
@@ -92,11 +101,15 @@ class ToolDispatcherTest {
 
     @Test
     void checkedFailure_fromABinding_isAnApiError() {
-        ToolDispatcher failing = new ToolDispatcher(List.of(new ToolBinding(
-                McpSchema.Tool.builder("gone", json, "{\"type\":\"object\"}").build(),
-                args -> {
-                    throw new MediaNotFoundException("0_aaaaaaaa");
-                })), json, mcp);
+        ToolDispatcher failing = new ToolDispatcher(
+                List.of(new ToolBinding(
+                        McpSchema.Tool.builder("gone", json, "{\"type\":\"object\"}")
+                                .build(),
+                        args -> {
+                            throw new MediaNotFoundException("0_aaaaaaaa");
+                        })),
+                json,
+                mcp);
 
         assertEquals("Media API error: no media entry with id '0_aaaaaaaa'", text(failing.call("gone", null)));
     }
@@ -104,17 +117,20 @@ class ToolDispatcherTest {
     @Test
     void unknownTool_isRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dispatcher.call("nope", null));
-        assertEquals("unknown tool 'nope'; known: [search_media, get_media, list_categories, get_playback_url, "
-                + "update_metadata]", e.getMessage());
+        assertEquals(
+                "unknown tool 'nope'; known: [search_media, get_media, list_categories, get_playback_url, "
+                        + "update_metadata]",
+                e.getMessage());
     }
 
     @Test
     void duplicateToolNames_areRejected() {
-        McpSchema.Tool tool = McpSchema.Tool.builder("twice", json, "{\"type\":\"object\"}").build();
+        McpSchema.Tool tool =
+                McpSchema.Tool.builder("twice", json, "{\"type\":\"object\"}").build();
         ToolBinding binding = new ToolBinding(tool, args -> "ok");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ToolDispatcher(List.of(binding, binding), json, mcp));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new ToolDispatcher(List.of(binding, binding), json, mcp));
         assertEquals("duplicate tool name: twice", e.getMessage());
     }
 
@@ -122,15 +138,20 @@ class ToolDispatcherTest {
     void specifications_carryNamesSchemasAndCallThroughTheDispatcher() {
         List<SyncToolSpecification> specs = dispatcher.specifications();
 
-        assertEquals(dispatcher.toolNames(), specs.stream().map(s -> s.tool().name()).toList());
+        assertEquals(
+                dispatcher.toolNames(), specs.stream().map(s -> s.tool().name()).toList());
         SyncToolSpecification search = specs.get(0);
         assertEquals("object", search.tool().inputSchema().get("type"));
         assertEquals(List.of("query"), search.tool().inputSchema().get("required"));
         assertTrue(search.tool().annotations().readOnlyHint());
         assertFalse(specs.get(4).tool().annotations().readOnlyHint(), "update_metadata writes");
 
-        CallToolResult result = search.callHandler().apply(null,
-                McpSchema.CallToolRequest.builder("search_media").arguments(Map.of("query", "demo", "limit", 1)).build());
+        CallToolResult result = search.callHandler()
+                .apply(
+                        null,
+                        McpSchema.CallToolRequest.builder("search_media")
+                                .arguments(Map.of("query", "demo", "limit", 1))
+                                .build());
         assertFalse(result.isError());
         assertTrue(text(result).contains("\"totalCount\":4"), text(result));
     }

@@ -41,6 +41,7 @@ final class MethodWriter {
     private final ProxyMethod method;
     /** The implementation's parameter names: the interface's, but never a package the code names. */
     private final List<String> parameterNames = new ArrayList<>();
+
     private final String start;
     private final String result;
     private final String error;
@@ -81,9 +82,11 @@ final class MethodWriter {
             suppressed.add("varargs");
         }
         if (!suppressed.isEmpty()) {
-            CodeBlock values = suppressed.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", "));
+            CodeBlock values =
+                    suppressed.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", "));
             builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS)
-                    .addMember("value", suppressed.size() == 1 ? "$L" : "{$L}", values).build());
+                    .addMember("value", suppressed.size() == 1 ? "$L" : "{$L}", values)
+                    .build());
         }
         for (TypeVariable variable : method.type().getTypeVariables()) {
             builder.addTypeVariable(TypeVariableName.get(variable));
@@ -92,7 +95,8 @@ final class MethodWriter {
         List<? extends TypeMirror> parameterTypes = method.type().getParameterTypes();
         for (int i = 0; i < parameters.size(); i++) {
             TypeName parameterType = TypeName.get(parameterTypes.get(i));
-            builder.addParameter(ParameterSpec.builder(parameterType, parameterNames.get(i)).build());
+            builder.addParameter(
+                    ParameterSpec.builder(parameterType, parameterNames.get(i)).build());
         }
         builder.varargs(method.element().isVarArgs());
         builder.returns(TypeName.get(method.type().getReturnType()));
@@ -106,12 +110,13 @@ final class MethodWriter {
         boolean isVoid = method.type().getReturnType().getKind() == TypeKind.VOID;
         CodeBlock call = call();
         if (method.kind() == MethodKind.DELEGATED) {
-            return isVoid ? CodeBlock.builder().addStatement("$L", call).build()
+            return isVoid
+                    ? CodeBlock.builder().addStatement("$L", call).build()
                     : CodeBlock.builder().addStatement("return $L", call).build();
         }
         String handle = field(method.field());
-        CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("long $N = $T.nanoTime()", start, RuntimeTypes.SYSTEM);
+        CodeBlock.Builder code =
+                CodeBlock.builder().addStatement("long $N = $T.nanoTime()", start, RuntimeTypes.SYSTEM);
         if (!isVoid) {
             code.addStatement("$T $N", TypeName.get(method.type().getReturnType()), result);
         }
@@ -122,7 +127,8 @@ final class MethodWriter {
             code.addStatement("$N = $L", result, call);
         }
         code.nextControlFlow("catch ($T $N)", RuntimeTypes.THROWABLE, error)
-                .add(guarded(CodeBlock.of("$L.failure($T.nanoTime() - $N, $N)", handle, RuntimeTypes.SYSTEM, start, error),
+                .add(guarded(
+                        CodeBlock.of("$L.failure($T.nanoTime() - $N, $N)", handle, RuntimeTypes.SYSTEM, start, error),
                         "the delegate's error goes on unchanged"))
                 .addStatement("throw $N", error)
                 .endControlFlow();
@@ -135,7 +141,8 @@ final class MethodWriter {
                     .endControlFlow()
                     .build();
         }
-        code.add(guarded(CodeBlock.of("$L.success($T.nanoTime() - $N)", handle, RuntimeTypes.SYSTEM, start),
+        code.add(guarded(
+                CodeBlock.of("$L.success($T.nanoTime() - $N)", handle, RuntimeTypes.SYSTEM, start),
                 isVoid ? "the call returns as it did" : "the delegate's result goes on unchanged"));
         if (!isVoid) {
             code.addStatement("return $N", result);
@@ -161,7 +168,10 @@ final class MethodWriter {
         if (!variables.isEmpty()) {
             call.add("<");
             for (int i = 0; i < variables.size(); i++) {
-                call.add(i == 0 ? "$T" : ", $T", TypeVariableName.get(variables.get(i).asElement().getSimpleName().toString()));
+                call.add(
+                        i == 0 ? "$T" : ", $T",
+                        TypeVariableName.get(
+                                variables.get(i).asElement().getSimpleName().toString()));
             }
             call.add(">");
         }

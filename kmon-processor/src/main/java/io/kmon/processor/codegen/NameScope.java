@@ -49,7 +49,9 @@ public final class NameScope {
         names.addAll(declared(model).keySet());
         for (ProxyMethod method : model.methods()) {
             names.add(method.field());
-            method.element().getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
+            method.element()
+                    .getParameters()
+                    .forEach(p -> names.add(p.getSimpleName().toString()));
         }
         names.removeIf(name -> !RuntimeTypes.SIMPLE_NAMES.contains(name) && !name.equals(model.className()));
         return names;
@@ -73,7 +75,8 @@ public final class NameScope {
         }
         Map<String, Element> declared = declared(model);
         PackageElement pkg = elements.getPackageOf(model.element());
-        pkg.getEnclosedElements().forEach(e -> declared.putIfAbsent(e.getSimpleName().toString(), e));
+        pkg.getEnclosedElements()
+                .forEach(e -> declared.putIfAbsent(e.getSimpleName().toString(), e));
         return roots.stream().map(declared::get).filter(e -> e != null).findFirst();
     }
 
@@ -81,14 +84,19 @@ public final class NameScope {
     private Map<String, Element> declared(ProxyModel model) {
         Map<String, Element> names = new LinkedHashMap<>();
         TypeElement iface = model.element();
-        iface.getTypeParameters().forEach(t -> names.putIfAbsent(t.getSimpleName().toString(), t));
+        iface.getTypeParameters()
+                .forEach(t -> names.putIfAbsent(t.getSimpleName().toString(), t));
         for (Element member : elements.getAllMembers(iface)) {
-            if (member.getKind().isField() || member.getKind().isClass() || member.getKind().isInterface()) {
+            if (member.getKind().isField()
+                    || member.getKind().isClass()
+                    || member.getKind().isInterface()) {
                 names.putIfAbsent(member.getSimpleName().toString(), member);
             }
         }
         for (ProxyMethod method : model.methods()) {
-            method.element().getTypeParameters().forEach(t -> names.putIfAbsent(t.getSimpleName().toString(), t));
+            method.element()
+                    .getTypeParameters()
+                    .forEach(t -> names.putIfAbsent(t.getSimpleName().toString(), t));
         }
         return names;
     }

@@ -32,13 +32,26 @@ public final class RuntimeTypes {
     static final ClassName SAFE_VARARGS = ClassName.get("java.lang", "SafeVarargs");
     static final ClassName SUPPRESS_WARNINGS = ClassName.get("java.lang", "SuppressWarnings");
 
-    private static final List<ClassName> ALL = List.of(KMON, COMPONENT_MONITOR, METHOD_MONITOR, ALERT_LEVEL, GENERATED,
-            OBJECTS, SYSTEM, OBJECT, STRING, THROWABLE, STACK_OVERFLOW_ERROR, OVERRIDE, DEPRECATED, SAFE_VARARGS,
+    private static final List<ClassName> ALL = List.of(
+            KMON,
+            COMPONENT_MONITOR,
+            METHOD_MONITOR,
+            ALERT_LEVEL,
+            GENERATED,
+            OBJECTS,
+            SYSTEM,
+            OBJECT,
+            STRING,
+            THROWABLE,
+            STACK_OVERFLOW_ERROR,
+            OVERRIDE,
+            DEPRECATED,
+            SAFE_VARARGS,
             SUPPRESS_WARNINGS);
 
     /** The simple names of every type above. */
-    static final Set<String> SIMPLE_NAMES = ALL.stream().map(ClassName::simpleName)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> SIMPLE_NAMES =
+            ALL.stream().map(ClassName::simpleName).collect(Collectors.toUnmodifiableSet());
 
     /** The first names of every package above: {@code java}, {@code javax}, {@code io}. */
     static final Set<String> PACKAGE_ROOTS = packageRoots(SIMPLE_NAMES);
@@ -48,7 +61,8 @@ public final class RuntimeTypes {
      * {@code java.lang.System}. A variable or type of that name would obscure the package (JLS 6.4.2).
      */
     static Set<String> packageRoots(Set<String> simpleNames) {
-        return ALL.stream().filter(c -> simpleNames.contains(c.simpleName()))
+        return ALL.stream()
+                .filter(c -> simpleNames.contains(c.simpleName()))
                 .map(c -> c.packageName().substring(0, c.packageName().indexOf('.')))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -62,7 +76,10 @@ public final class RuntimeTypes {
 
     /** Qualified names of the runtime types generated code needs on the compile classpath; Kmon first. */
     public static List<String> requiredOnClasspath() {
-        return List.of(KMON.canonicalName(), COMPONENT_MONITOR.canonicalName(), METHOD_MONITOR.canonicalName(),
+        return List.of(
+                KMON.canonicalName(),
+                COMPONENT_MONITOR.canonicalName(),
+                METHOD_MONITOR.canonicalName(),
                 ALERT_LEVEL.canonicalName());
     }
 }

@@ -47,17 +47,20 @@ public final class InterfaceMethods {
         Map<Element, Integer> order = hierarchyOrder(iface);
         List<ExecutableElement> candidates = ElementFilter.methodsIn(elements.getAllMembers(iface)).stream()
                 .filter(m -> m.getEnclosingElement().getKind() == ElementKind.INTERFACE)
-                .filter(m -> !m.getModifiers().contains(Modifier.STATIC) && !m.getModifiers().contains(Modifier.PRIVATE))
+                .filter(m -> !m.getModifiers().contains(Modifier.STATIC)
+                        && !m.getModifiers().contains(Modifier.PRIVATE))
                 .filter(m -> !objectMethods.isPublicObjectMethod(m))
                 .sorted(Comparator.<ExecutableElement>comparingInt(m -> order.getOrDefault(m.getEnclosingElement(), 0))
-                        .thenComparingInt(m -> m.getEnclosingElement().getEnclosedElements().indexOf(m)))
+                        .thenComparingInt(m ->
+                                m.getEnclosingElement().getEnclosedElements().indexOf(m)))
                 .toList();
 
         Map<ExecutableElement, List<ExecutableElement>> groups = new LinkedHashMap<>();
         for (ExecutableElement method : candidates) {
             ExecutableElement same = groups.keySet().stream()
                     .filter(first -> sameSignature(site, first, method))
-                    .findFirst().orElse(method);
+                    .findFirst()
+                    .orElse(method);
             groups.computeIfAbsent(same, k -> new ArrayList<>()).add(method);
         }
         List<InterfaceMethod> methods = new ArrayList<>();
@@ -86,7 +89,9 @@ public final class InterfaceMethods {
             // The implementation must return a type every declaration accepts: the most specific one.
             for (ExecutableElement candidate : group) {
                 TypeMirror returned = typeOf(site, candidate).getReturnType();
-                if (group.stream().allMatch(other -> types.isSubtype(returned, typeOf(site, other).getReturnType()))) {
+                if (group.stream()
+                        .allMatch(other ->
+                                types.isSubtype(returned, typeOf(site, other).getReturnType()))) {
                     chosen = candidate;
                     break;
                 }

@@ -35,7 +35,9 @@ public final class ObjectMethods {
      * delegate, unmonitored.
      */
     public boolean isPublicObjectMethod(ExecutableElement method) {
-        return overridden(method).filter(m -> m.getModifiers().contains(Modifier.PUBLIC)).isPresent();
+        return overridden(method)
+                .filter(m -> m.getModifiers().contains(Modifier.PUBLIC))
+                .isPresent();
     }
 
     /**
@@ -43,11 +45,14 @@ public final class ObjectMethods {
      * public one, or {@code clone} and {@code finalize}, which an interface may redeclare.
      */
     public Optional<ExecutableElement> overridden(ExecutableElement method) {
-        return objectMethods.stream().filter(o -> sameErasedSignature(o, method)).findFirst();
+        return objectMethods.stream()
+                .filter(o -> sameErasedSignature(o, method))
+                .findFirst();
     }
 
     private boolean sameErasedSignature(ExecutableElement a, ExecutableElement b) {
-        if (!a.getSimpleName().equals(b.getSimpleName()) || a.getParameters().size() != b.getParameters().size()) {
+        if (!a.getSimpleName().equals(b.getSimpleName())
+                || a.getParameters().size() != b.getParameters().size()) {
             return false;
         }
         for (int i = 0; i < a.getParameters().size(); i++) {

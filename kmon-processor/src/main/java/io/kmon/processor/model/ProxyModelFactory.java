@@ -51,7 +51,8 @@ public final class ProxyModelFactory {
 
     /** The model of {@code iface}, which carries {@code @Monitored}. */
     public ProxyModel create(TypeElement iface) {
-        AnnotationMirror monitored = annotations.find(iface, KmonAnnotations.MONITORED).orElseThrow();
+        AnnotationMirror monitored =
+                annotations.find(iface, KmonAnnotations.MONITORED).orElseThrow();
         String name = annotations.string(monitored, "name");
         // The qualified name by default: a.Client and b.Client, compiled together or apart, must
         // never share a component by accident (that merges their series, or fails the second wrap).
@@ -117,7 +118,9 @@ public final class ProxyModelFactory {
      * through them, so a deprecated enclosing type makes every such name a deprecated use.
      */
     private static Stream<Element> enclosingOrSelf(TypeElement iface) {
-        return Stream.iterate((Element) iface, e -> e != null && (e.getKind().isClass() || e.getKind().isInterface()),
+        return Stream.iterate(
+                (Element) iface,
+                e -> e != null && (e.getKind().isClass() || e.getKind().isInterface()),
                 Element::getEnclosingElement);
     }
 
@@ -139,8 +142,9 @@ public final class ProxyModelFactory {
         }
         // An interface may redeclare Object's finalize (deprecated since 9, for removal since 18):
         // the implementation then overrides it, which javac reports however the interface reads.
-        overriddenInObject.filter(elements::isDeprecated).ifPresent(overridden ->
-                suppressed.add(forRemoval(overridden) ? "removal" : "deprecation"));
+        overriddenInObject
+                .filter(elements::isDeprecated)
+                .ifPresent(overridden -> suppressed.add(forRemoval(overridden) ? "removal" : "deprecation"));
         return suppressed;
     }
 
@@ -162,8 +166,12 @@ public final class ProxyModelFactory {
     private static boolean isReifiable(TypeMirror type) {
         return switch (type.getKind()) {
             case ARRAY -> isReifiable(((ArrayType) type).getComponentType());
-            case DECLARED -> ((DeclaredType) type).getTypeArguments().stream().allMatch(arg ->
-                    arg instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
+            case DECLARED ->
+                ((DeclaredType) type)
+                        .getTypeArguments().stream()
+                                .allMatch(arg -> arg instanceof WildcardType w
+                                        && w.getExtendsBound() == null
+                                        && w.getSuperBound() == null);
             case TYPEVAR, WILDCARD, INTERSECTION, UNION -> false;
             default -> true;
         };

@@ -21,15 +21,42 @@ final class Catalogue {
         j.append("  \"metrics\": [\n");
         List<String> methodTags = List.of(MetricNaming.COMPONENT, MetricNaming.METHOD);
         metric(j, model.calls(), model.callsSample(), "counter", "calls", methodTags, MetricNaming.CALLS_HELP, true);
-        metric(j, model.successes(), MetricNaming.counterSample(model.successes()), "counter", "calls", methodTags,
-                MetricNaming.SUCCESSES_HELP, true);
-        metric(j, model.errors(), model.errorsSample(), "counter", "calls",
+        metric(
+                j,
+                model.successes(),
+                MetricNaming.counterSample(model.successes()),
+                "counter",
+                "calls",
+                methodTags,
+                MetricNaming.SUCCESSES_HELP,
+                true);
+        metric(
+                j,
+                model.errors(),
+                model.errorsSample(),
+                "counter",
+                "calls",
                 List.of(MetricNaming.COMPONENT, MetricNaming.METHOD, MetricNaming.ERROR_TYPE),
-                MetricNaming.ERRORS_HELP, true);
-        metric(j, model.duration(), model.durationFamily(), "histogram", "seconds", methodTags,
-                MetricNaming.DURATION_HELP, true);
-        metric(j, MetricNaming.ERRORS_COUNT, MetricNaming.counterSample(MetricNaming.ERRORS_COUNT), "counter",
-                "calls", List.of(), MetricNaming.ERRORS_COUNT_HELP, false);
+                MetricNaming.ERRORS_HELP,
+                true);
+        metric(
+                j,
+                model.duration(),
+                model.durationFamily(),
+                "histogram",
+                "seconds",
+                methodTags,
+                MetricNaming.DURATION_HELP,
+                true);
+        metric(
+                j,
+                MetricNaming.ERRORS_COUNT,
+                MetricNaming.counterSample(MetricNaming.ERRORS_COUNT),
+                "counter",
+                "calls",
+                List.of(),
+                MetricNaming.ERRORS_COUNT_HELP,
+                false);
         j.setLength(j.length() - 2);
         j.append("\n  ],\n");
         j.append("  \"histogram_boundaries_seconds\": [");
@@ -45,7 +72,9 @@ final class Catalogue {
             j.append("    {\"method\": ").append(Text.json(m.tag()));
             if (m.slowMillis() > 0) {
                 OptionalDouble boundary = AlertRules.boundaryFor(m.slowMillis());
-                j.append(", \"slow_alert\": {\"millis\": ").append(m.slowMillis()).append(", \"severity\": ")
+                j.append(", \"slow_alert\": {\"millis\": ")
+                        .append(m.slowMillis())
+                        .append(", \"severity\": ")
                         .append(Text.json(AlertRules.severity(m.slowLevel())));
                 if (boundary.isPresent()) {
                     j.append(", \"rule_le\": ").append(Text.json(MetricNaming.leLabel(boundary.getAsDouble())));
@@ -63,15 +92,29 @@ final class Catalogue {
         return j.toString();
     }
 
-    private static void metric(StringBuilder j, String name, String prometheus, String type, String unit,
-            List<String> tags, String help, boolean namedInHelp) {
-        j.append("    {\"name\": ").append(Text.json(name)).append(", \"prometheus\": ").append(Text.json(prometheus))
-                .append(", \"type\": \"").append(type).append("\", \"unit\": \"").append(unit)
+    private static void metric(
+            StringBuilder j,
+            String name,
+            String prometheus,
+            String type,
+            String unit,
+            List<String> tags,
+            String help,
+            boolean namedInHelp) {
+        j.append("    {\"name\": ")
+                .append(Text.json(name))
+                .append(", \"prometheus\": ")
+                .append(Text.json(prometheus))
+                .append(", \"type\": \"")
+                .append(type)
+                .append("\", \"unit\": \"")
+                .append(unit)
                 .append("\", \"tags\": [");
         for (int i = 0; i < tags.size(); i++) {
             j.append(i == 0 ? "" : ", ").append(Text.json(tags.get(i)));
         }
-        j.append("], \"help\": ").append(Text.json(namedInHelp ? MetricNaming.methodHelp(help, name) : help))
+        j.append("], \"help\": ")
+                .append(Text.json(namedInHelp ? MetricNaming.methodHelp(help, name) : help))
                 .append("},\n");
     }
 }

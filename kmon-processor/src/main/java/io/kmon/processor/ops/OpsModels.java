@@ -31,8 +31,8 @@ final class OpsModels {
                 methods.add(new OpsMethod(m.tag(), m.slowNanos() / NANOS_PER_MILLI, m.slowLevel(), alertOnTypes(m)));
             }
         }
-        return new OpsModel(elements.getBinaryName(proxy.element()).toString(), proxy.component(), proxy.prefix(),
-                methods);
+        return new OpsModel(
+                elements.getBinaryName(proxy.element()).toString(), proxy.component(), proxy.prefix(), methods);
     }
 
     /**
@@ -44,8 +44,8 @@ final class OpsModels {
         for (TypeElement type : m.alertOn()) {
             names.add(type.getSimpleName().toString());
             for (TypeMirror thrown : m.thrownTypes()) {
-                if (thrown instanceof DeclaredType declared && types.isSubtype(types.erasure(thrown),
-                        types.erasure(type.asType()))) {
+                if (thrown instanceof DeclaredType declared
+                        && types.isSubtype(types.erasure(thrown), types.erasure(type.asType()))) {
                     names.add(declared.asElement().getSimpleName().toString());
                 }
             }

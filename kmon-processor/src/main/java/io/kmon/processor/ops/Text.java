@@ -26,8 +26,9 @@ final class Text {
                 default -> {
                     if (Character.isSurrogate((char) c)) {
                         b.append('\uFFFD'); // a lone surrogate: the runtime writes U+FFFD for it too
-                    } else if (c < 0x20 || c == 0x7f || (yaml && (c == 0x85 || c == 0x2028 || c == 0x2029
-                            || c == 0xfeff))) {
+                    } else if (c < 0x20
+                            || c == 0x7f
+                            || (yaml && (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff))) {
                         b.append(String.format("\\u%04x", c));
                     } else {
                         b.appendCodePoint(c);

@@ -57,8 +57,8 @@ public final class AnnotationPlacementValidator {
         Set<TypeElement> invalid = new LinkedHashSet<>();
         for (Element element : annotated) {
             Element owner = element instanceof TypeElement ? element : element.getEnclosingElement();
-            boolean inMonitored = owner.getKind() == ElementKind.INTERFACE
-                    && annotations.has(owner, KmonAnnotations.MONITORED);
+            boolean inMonitored =
+                    owner.getKind() == ElementKind.INTERFACE && annotations.has(owner, KmonAnnotations.MONITORED);
             if (!validate(element, inMonitored) && inMonitored) {
                 invalid.add((TypeElement) owner);
             }
@@ -78,7 +78,9 @@ public final class AnnotationPlacementValidator {
             notMonitored.ifPresent(a -> error(Messages.NOT_MONITORED_OUTSIDE_MONITORED, element, a));
             valid = false;
         } else if (element instanceof ExecutableElement method && !isImplemented(method)) {
-            for (AnnotationMirror a : List.of(slow, alertOn, notMonitored).stream().flatMap(Optional::stream).toList()) {
+            for (AnnotationMirror a : List.of(slow, alertOn, notMonitored).stream()
+                    .flatMap(Optional::stream)
+                    .toList()) {
                 error(Messages.NOT_A_PROXY_METHOD, element, a);
             }
             valid = false;
@@ -106,7 +108,8 @@ public final class AnnotationPlacementValidator {
 
     private boolean isImplemented(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
-        return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE)
+        return !modifiers.contains(Modifier.STATIC)
+                && !modifiers.contains(Modifier.PRIVATE)
                 && !objectMethods.isPublicObjectMethod(method);
     }
 

@@ -32,8 +32,8 @@ public final class Messages {
             + " simple name, or give the component a name";
 
     /** The generated class name is taken. */
-    public static final String NAME_CLASH = "the name of the generated class is already taken by another type:"
-            + " rename that type or the interface";
+    public static final String NAME_CLASH =
+            "the name of the generated class is already taken by another type:" + " rename that type or the interface";
 
     /** The interface has an instance method with the signature of a generated {@code wrap} method. */
     public static final String WRAP_CLASH = "an interface method clashes with the generated static 'wrap' method"
@@ -59,8 +59,8 @@ public final class Messages {
             + " give the threshold in milliseconds, for example @SlowAlert(millis = 500)";
 
     /** {@code @SlowAlert(millis)} whose nanoseconds overflow a long. */
-    public static final String SLOW_ALERT_TOO_LONG = "@SlowAlert(millis) is too large to count in nanoseconds:"
-            + " use a threshold below 9,223,372,036,854 ms";
+    public static final String SLOW_ALERT_TOO_LONG =
+            "@SlowAlert(millis) is too large to count in nanoseconds:" + " use a threshold below 9,223,372,036,854 ms";
 
     /** {@code @AlertOn({})}. */
     public static final String ALERT_ON_EMPTY = "@AlertOn needs at least one exception type, for example"

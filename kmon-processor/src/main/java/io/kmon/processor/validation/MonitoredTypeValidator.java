@@ -50,8 +50,8 @@ public final class MonitoredTypeValidator {
      * Reports through {@code messager}; checks generated names against {@code knownTypes}, and
      * what the names in a generated class would hide with {@code scope}.
      */
-    public MonitoredTypeValidator(Elements elements, Types types, Messager messager, KnownTypes knownTypes,
-            NameScope scope) {
+    public MonitoredTypeValidator(
+            Elements elements, Types types, Messager messager, KnownTypes knownTypes, NameScope scope) {
         this.elements = elements;
         this.types = types;
         this.messager = messager;
@@ -63,7 +63,8 @@ public final class MonitoredTypeValidator {
 
     /** The checks that need no resolved types: kind, visibility, {@code @Monitored} values. */
     public boolean validateDeclaration(TypeElement type) {
-        AnnotationMirror monitored = annotations.find(type, KmonAnnotations.MONITORED).orElseThrow();
+        AnnotationMirror monitored =
+                annotations.find(type, KmonAnnotations.MONITORED).orElseThrow();
         if (type.getKind() != ElementKind.INTERFACE) {
             return error(Messages.NOT_AN_INTERFACE + " (found " + describe(type.getKind()) + ")", type, monitored);
         }
@@ -83,7 +84,8 @@ public final class MonitoredTypeValidator {
         boolean valid = true;
         AnnotationValue prefix = annotations.value(monitored, "prefix");
         if (!METRIC_NAME.matcher((String) prefix.getValue()).matches()) {
-            valid = error(Messages.INVALID_PREFIX + " (prefix = \"" + prefix.getValue() + "\")", type, monitored, prefix);
+            valid = error(
+                    Messages.INVALID_PREFIX + " (prefix = \"" + prefix.getValue() + "\")", type, monitored, prefix);
         }
         AnnotationValue name = annotations.value(monitored, "name");
         String nameText = (String) name.getValue();
@@ -95,7 +97,8 @@ public final class MonitoredTypeValidator {
 
     /** The checks on the generated class's name and on the types the interface uses. */
     public boolean validateUsage(TypeElement iface) {
-        AnnotationMirror monitored = annotations.find(iface, KmonAnnotations.MONITORED).orElseThrow();
+        AnnotationMirror monitored =
+                annotations.find(iface, KmonAnnotations.MONITORED).orElseThrow();
         for (String runtimeType : RuntimeTypes.requiredOnClasspath()) {
             if (elements.getTypeElement(runtimeType) == null) {
                 return error(Messages.RUNTIME_MISSING + " (missing " + runtimeType + ")", iface, monitored);
@@ -129,7 +132,8 @@ public final class MonitoredTypeValidator {
             }
         }
         for (Element annotated : alertOnCarriers(iface)) {
-            AnnotationMirror alertOn = annotations.find(annotated, KmonAnnotations.ALERT_ON).orElseThrow();
+            AnnotationMirror alertOn =
+                    annotations.find(annotated, KmonAnnotations.ALERT_ON).orElseThrow();
             for (AnnotationValue value : annotations.alertOnValues(alertOn)) {
                 Optional<TypeElement> exception = KmonAnnotations.classValue(value);
                 if (exception.isPresent() && !isVisible(exception.get().asType(), pkg)) {
@@ -179,11 +183,15 @@ public final class MonitoredTypeValidator {
             return false;
         }
         List<? extends TypeMirror> params = method.type().getParameterTypes();
-        TypeElement kmon = elements.getTypeElement(RuntimeTypes.requiredOnClasspath().get(0));
-        boolean first = !params.isEmpty()
-                && types.isSameType(types.erasure(params.get(0)), types.erasure(iface.asType()));
-        return first && (params.size() == 1
-                || params.size() == 2 && kmon != null && types.isSameType(types.erasure(params.get(1)), kmon.asType()));
+        TypeElement kmon =
+                elements.getTypeElement(RuntimeTypes.requiredOnClasspath().get(0));
+        boolean first =
+                !params.isEmpty() && types.isSameType(types.erasure(params.get(0)), types.erasure(iface.asType()));
+        return first
+                && (params.size() == 1
+                        || params.size() == 2
+                                && kmon != null
+                                && types.isSameType(types.erasure(params.get(1)), kmon.asType()));
     }
 
     /** Whether code in package {@code pkg}, outside any class that nests the type, can name {@code type}. */

@@ -49,7 +49,10 @@ final class TypeReferences {
 
     /** The type parameters' bounds of {@code type}. */
     static List<TypeMirror> bounds(TypeElement type) {
-        return type.getTypeParameters().stream().flatMap(p -> p.getBounds().stream()).map(TypeMirror.class::cast).toList();
+        return type.getTypeParameters().stream()
+                .flatMap(p -> p.getBounds().stream())
+                .map(TypeMirror.class::cast)
+                .toList();
     }
 
     private static final class Walker {

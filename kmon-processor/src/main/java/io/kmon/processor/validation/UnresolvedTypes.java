@@ -33,12 +33,14 @@ public final class UnresolvedTypes {
             return true;
         }
         for (TypeElement type : hierarchy) {
-            if (TypeReferences.findIn(TypeReferences.bounds(type), TypeReferences::isUnresolved).isPresent()
+            if (TypeReferences.findIn(TypeReferences.bounds(type), TypeReferences::isUnresolved)
+                            .isPresent()
                     || unresolvedAlertOn(type)) {
                 return true;
             }
             for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-                if (TypeReferences.findIn(method, TypeReferences::isUnresolved).isPresent() || unresolvedAlertOn(method)) {
+                if (TypeReferences.findIn(method, TypeReferences::isUnresolved).isPresent()
+                        || unresolvedAlertOn(method)) {
                     return true;
                 }
             }
@@ -63,7 +65,8 @@ public final class UnresolvedTypes {
     }
 
     private boolean unresolvedAlertOn(Element element) {
-        return annotations.find(element, KmonAnnotations.ALERT_ON)
+        return annotations
+                .find(element, KmonAnnotations.ALERT_ON)
                 .map(a -> annotations.alertOnValues(a).stream()
                         .map(AnnotationValue.class::cast)
                         .anyMatch(v -> KmonAnnotations.classValue(v).isEmpty()))
