@@ -1,5 +1,9 @@
 package io.kmon;
 
+import static io.kmon.SettingChecks.fraction;
+import static io.kmon.SettingChecks.notNegative;
+import static io.kmon.SettingChecks.positive;
+
 import io.kmon.annotations.BuiltInAlerts;
 import io.kmon.health.HealthRegistry;
 import io.kmon.internal.KmonConfig;
@@ -88,10 +92,7 @@ public final class KmonBuilder {
      * @return this builder
      */
     public KmonBuilder maxSeriesPerName(int max) {
-        if (max <= 0) {
-            throw new IllegalArgumentException("maxSeriesPerName must be positive: " + max);
-        }
-        this.maxSeriesPerName = max;
+        this.maxSeriesPerName = positive(max, "maxSeriesPerName");
         return this;
     }
 
@@ -112,11 +113,7 @@ public final class KmonBuilder {
      * @return this builder
      */
     public KmonBuilder alertCooldown(Duration cooldown) {
-        Objects.requireNonNull(cooldown, "alertCooldown");
-        if (cooldown.isNegative()) {
-            throw new IllegalArgumentException("alertCooldown must not be negative: " + cooldown);
-        }
-        this.alertCooldown = cooldown;
+        this.alertCooldown = notNegative(cooldown, "alertCooldown");
         return this;
     }
 
@@ -167,10 +164,7 @@ public final class KmonBuilder {
      * @return this builder
      */
     public KmonBuilder componentFailureRatio(double ratio) {
-        if (!(ratio >= 0 && ratio <= 1)) {
-            throw new IllegalArgumentException("componentFailureRatio must be within [0, 1]: " + ratio);
-        }
-        this.componentFailureRatio = ratio;
+        this.componentFailureRatio = fraction(ratio, "componentFailureRatio");
         return this;
     }
 
@@ -285,27 +279,5 @@ public final class KmonBuilder {
                 maxComponents,
                 maxHealthChecks,
                 callbackTimeout));
-    }
-
-    private static int positive(int n, String name) {
-        if (n <= 0) {
-            throw new IllegalArgumentException(name + " must be positive: " + n);
-        }
-        return n;
-    }
-
-    private static long notNegative(long n, String name) {
-        if (n < 0) {
-            throw new IllegalArgumentException(name + " must not be negative: " + n);
-        }
-        return n;
-    }
-
-    private static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + d);
-        }
-        return d;
     }
 }

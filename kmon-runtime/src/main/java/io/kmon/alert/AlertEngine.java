@@ -6,13 +6,9 @@ import io.kmon.metrics.InternalFailures;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.SafeValues;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -44,14 +40,11 @@ public final class AlertEngine {
 
     private final Clock clock;
     private final long cooldownMillis;
-    private final InternalFailures failures;
 
     private final AlertHistory history;
     private final Cooldowns cooldowns; // guarded by itself
     private final AlertDelivery delivery;
-    private final CopyOnWriteArrayList<AlertRule> rules = new CopyOnWriteArrayList<>();
-    private final Map<String, Set<String>> activeSubjects = new HashMap<>(); // guarded by evaluating
-    private final Object evaluating = new Object();
+    private final RuleRunner rules;
     private final LongAdder suppressed = new LongAdder();
 
     /**
@@ -73,8 +66,9 @@ public final class AlertEngine {
         this.history = new AlertHistory(historySize);
         this.cooldownMillis = cooldown.toMillis();
         this.cooldowns = new Cooldowns(cooldownMillis);
-        this.failures = Objects.requireNonNull(failures, "failures");
+        Objects.requireNonNull(failures, "failures");
         this.delivery = new AlertDelivery(Objects.requireNonNull(logger, "logger"), failures);
+        this.rules = new RuleRunner(failures);
     }
 
     /**
@@ -162,13 +156,7 @@ public final class AlertEngine {
      */
     public void addRule(AlertRule rule) {
         Objects.requireNonNull(rule, "rule");
-        String name = AlertRule.checkName(rule.name());
-        synchronized (evaluating) {
-            if (rules.stream().anyMatch(r -> r.name().equals(name))) {
-                throw new IllegalArgumentException("an alert rule named '" + name + "' is already registered");
-            }
-            rules.add(rule);
-        }
+        rules.add(rule, AlertRule.checkName(rule.name()));
     }
 
     /**
@@ -178,15 +166,12 @@ public final class AlertEngine {
      * @return false when there was none
      */
     public boolean removeRule(String name) {
-        synchronized (evaluating) {
-            activeSubjects.remove(name);
-            return rules.removeIf(r -> r.name().equals(name));
-        }
+        return rules.remove(name);
     }
 
     /** {@return the rules' names, in the order they run} */
     public List<String> rules() {
-        return rules.stream().map(AlertRule::name).toList();
+        return rules.names();
     }
 
     /**
@@ -198,30 +183,7 @@ public final class AlertEngine {
      */
     public void evaluate(MetricsSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        synchronized (evaluating) {
-            for (AlertRule rule : rules) {
-                List<Condition> firing;
-                try {
-                    firing = rule.evaluate(snapshot);
-                } catch (RuntimeException | LinkageError e) {
-                    failures.record("rule:" + rule.name(), e);
-                    continue;
-                }
-                Set<String> now = new HashSet<>();
-                for (Condition c : firing == null ? List.<Condition>of() : firing) {
-                    now.add(c.subject());
-                    fire(rule.name(), c, snapshot.timestampMillis());
-                }
-                Set<String> before = activeSubjects.put(rule.name(), now);
-                if (before != null) {
-                    for (String subject : before) {
-                        if (!now.contains(subject)) {
-                            resolve(rule.name(), subject);
-                        }
-                    }
-                }
-            }
-        }
+        rules.evaluate(snapshot, this);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.kmon.format;
 import io.kmon.annotations.MetricNaming;
 import io.kmon.metrics.CumulativeBuckets;
 import io.kmon.metrics.MeterSnapshot;
-import io.kmon.metrics.MetricNames;
 import io.kmon.metrics.MetricsSnapshot;
 import io.kmon.metrics.WindowStats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -30,10 +29,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -148,7 +144,7 @@ public final class PrometheusText {
             byName.computeIfAbsent(m.id().name(), n -> new ArrayList<>()).add(m);
         }
         PrometheusNames names = new PrometheusNames();
-        Help help = new Help(snapshot);
+        PrometheusHelp help = new PrometheusHelp(snapshot);
         List<MetricSnapshot> families = new ArrayList<>();
         byName.forEach((name, meters) -> {
             try {
@@ -168,7 +164,7 @@ public final class PrometheusText {
             String name,
             List<MeterSnapshot> meters,
             PrometheusNames names,
-            Help help,
+            PrometheusHelp help,
             TimerExport timers,
             boolean withNative) {
         MeterSnapshot first = meters.get(0);
@@ -285,31 +281,5 @@ public final class PrometheusText {
             values.add(v);
         });
         return Labels.of(keys, values);
-    }
-
-    /** HELP texts: a monitored method's series and kmon's call count say what they count, others name the metric. */
-    private static final class Help {
-        private static final Map<String, String> METHOD_SERIES = Map.of(
-                MetricNames.CALLS, MetricNaming.CALLS_HELP,
-                MetricNames.SUCCESSES, MetricNaming.SUCCESSES_HELP,
-                MetricNames.ERRORS, MetricNaming.ERRORS_HELP,
-                MetricNames.DURATION, MetricNaming.DURATION_HELP);
-        private final Set<String> prefixes = new HashSet<>();
-
-        Help(MetricsSnapshot snapshot) {
-            snapshot.methods().forEach(m -> prefixes.add(m.prefix()));
-        }
-
-        String of(String name, String type) {
-            if (name.equals(MetricNames.ERRORS_COUNT)) {
-                return MetricNaming.ERRORS_COUNT_HELP;
-            }
-            int dot = name.lastIndexOf('.');
-            String text = dot < 0 ? null : METHOD_SERIES.get(name.substring(dot));
-            if (text != null && prefixes.contains(name.substring(0, dot))) {
-                return MetricNaming.methodHelp(text, name);
-            }
-            return "kmon " + type + " " + name;
-        }
     }
 }

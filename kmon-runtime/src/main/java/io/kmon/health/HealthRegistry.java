@@ -143,16 +143,6 @@ public final class HealthRegistry implements AutoCloseable {
      * @throws IllegalStateException when {@code maxChecks} checks of other names are registered
      */
     public void register(String name, HealthCheck check, Set<Probe> probes, boolean critical) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(check, "check");
-        Objects.requireNonNull(probes, "probes");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("health check name must not be blank: '" + name + "'");
-        }
-        if (probes.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "health check '" + name + "' must belong to liveness, readiness or both");
-        }
         if (!put(registration(name, check, probes, critical, false), true)) {
             throw new IllegalStateException("cannot register health check '" + SafeValues.text(name, 200) + "': "
                     + maxChecks + " checks are registered, the cap");
@@ -185,6 +175,7 @@ public final class HealthRegistry implements AutoCloseable {
         return put(registration(name, check, probes, false, true), false);
     }
 
+    /** Checks the arguments every registration shares and bounds the name shown in reports. */
     private static Registration registration(
             String name, HealthCheck check, Set<Probe> probes, boolean critical, boolean inline) {
         Objects.requireNonNull(name, "name");

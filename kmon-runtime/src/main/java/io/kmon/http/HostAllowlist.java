@@ -1,6 +1,7 @@
 package io.kmon.http;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,15 @@ final class HostAllowlist {
     HostAllowlist(Set<String> names) {
         this.names =
                 Set.copyOf(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** {@code name} when a builder may add it: a host name, without a port. */
+    static String checkName(String name) {
+        Objects.requireNonNull(name, "allowHosts");
+        if (name.isBlank() || name.contains(":") || name.contains(",")) {
+            throw new IllegalArgumentException("allowHosts takes host names without a port: " + name);
+        }
+        return name;
     }
 
     /** Whether {@code host} (a Host header value, maybe with a port) may be answered. */

@@ -3,11 +3,8 @@ package io.kmon.http;
 import com.sun.net.httpserver.HttpServer;
 import io.kmon.Kmon;
 import io.kmon.format.TimerExport;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +17,6 @@ import java.util.Set;
  */
 public final class KmonServerBuilder {
     private static final System.Logger LOG = System.getLogger(KmonServer.class.getName());
-    /**
-     * Connections the kernel queues before the dispatcher accepts them. The JDK's default, 50,
-     * overflows under a burst of connects, and each overflowed client then waits for its SYN
-     * to be retried (1 s, then 3 s...) instead of being accepted or refused at once.
-     */
-    private static final int BACKLOG = 1024;
 
     private final Kmon kmon;
     private String bindAddress = "127.0.0.1";
@@ -191,11 +182,7 @@ public final class KmonServerBuilder {
      */
     public KmonServerBuilder allowHosts(String... names) {
         for (String name : names) {
-            Objects.requireNonNull(name, "allowHosts");
-            if (name.isBlank() || name.contains(":") || name.contains(",")) {
-                throw new IllegalArgumentException("allowHosts takes host names without a port: " + name);
-            }
-            allowedHosts.add(name);
+            allowedHosts.add(HostAllowlist.checkName(name));
         }
         return this;
     }
@@ -266,22 +253,11 @@ public final class KmonServerBuilder {
      */
     public KmonServer start() {
         BearerAuth auth = bearerToken == null ? null : new BearerAuth(bearerToken);
-        InetAddress host;
-        try {
-            host = InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("bindAddress is not a known host or address: " + bindAddress, e);
-        }
+        InetAddress host = Listener.address(bindAddress);
         Map<String, String> limits =
                 ServerLimits.apply(System.getProperties(), readTimeout, writeTimeout, idleTimeout, maxConnections);
         ServerLimits.warnIfNotApplied(limits, explicit, LOG);
-        InetSocketAddress socket = new InetSocketAddress(host, port);
-        HttpServer server;
-        try {
-            server = HttpServer.create(socket, BACKLOG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
-        }
+        HttpServer server = Listener.open(host, port, bindAddress);
         String name = "kmon-http-" + server.getAddress().getPort();
         ReadDeadline deadline = new ReadDeadline(readTimeout, name + "-deadline");
         Workers workers = new Workers(maxConnections, name, deadline);

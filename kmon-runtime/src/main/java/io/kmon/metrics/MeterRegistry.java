@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,14 +33,11 @@ public final class MeterRegistry {
     private final Clock clock;
     private final long windowMillis;
     private final int maxSeriesPerName;
-    private final int maxNames;
-    private final AtomicInteger names = new AtomicInteger();
-    private final LongAdder refusedNames = new LongAdder();
+    private final SeriesFamilies families;
     private final BiConsumer<MeterId, Throwable> onReadFailure;
     private final CallbackReader callbacks;
     // Sorted, so exports read every series in id order without sorting them on each scrape.
     private final ConcurrentSkipListMap<MeterId, Meter> meters = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, SeriesFamily> families = new ConcurrentHashMap<>();
 
     /**
      * A registry.
@@ -95,7 +88,7 @@ public final class MeterRegistry {
         if (maxNames <= 0) {
             throw new IllegalArgumentException("the cap on metric names must be positive: " + maxNames);
         }
-        this.maxNames = maxNames;
+        this.families = new SeriesFamilies(maxNames);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onReadFailure = Objects.requireNonNull(onReadFailure, "onReadFailure");
         if (windowMillis <= 0 || maxSeriesPerName <= 0) {
@@ -209,9 +202,8 @@ public final class MeterRegistry {
         Meter existing = meters.get(id);
         Consumer<M> join = joinExisting;
         if (existing == null) {
-            SeriesFamily family = family(id.name(), type);
+            SeriesFamily family = families.family(id.name(), type);
             if (family == null) {
-                refusedNames.increment();
                 return factory.apply(id); // works for the caller, kept nowhere: memory stays bounded
             }
             if (family.type != type) {
@@ -245,39 +237,14 @@ public final class MeterRegistry {
         return meter;
     }
 
-    /** The family of {@code name}, created while the cap on names allows; null when it does not. */
-    private SeriesFamily family(String name, Class<?> type) {
-        SeriesFamily family = families.get(name);
-        if (family != null) {
-            return family;
-        }
-        if (ReservedNames.isReserved(name)) { // kmon's own, a fixed few: never refused, not counted
-            return families.computeIfAbsent(name, n -> new SeriesFamily(type));
-        }
-        int n;
-        do {
-            n = names.get();
-            if (n >= maxNames) {
-                return null;
-            }
-        } while (!names.compareAndSet(n, n + 1));
-        SeriesFamily created = new SeriesFamily(type);
-        family = families.putIfAbsent(name, created);
-        if (family != null) {
-            names.decrementAndGet(); // another thread created it first
-            return family;
-        }
-        return created;
-    }
-
     /** {@return the registrations of new metric names refused by the cap on names} */
     public long refusedNames() {
-        return refusedNames.sum();
+        return families.refused();
     }
 
     /** {@return the cap on metric names} */
     public int maxNames() {
-        return maxNames;
+        return families.maxNames();
     }
 
     private static IllegalArgumentException typeClash(MeterId id, Class<?> registered, Class<?> requested) {
@@ -292,14 +259,7 @@ public final class MeterRegistry {
 
     /** {@return per metric name, how many registrations were folded into its overflow series} */
     public Map<String, Long> folded() {
-        Map<String, Long> folded = new TreeMap<>();
-        families.forEach((name, family) -> {
-            long n = family.folded.sum();
-            if (n > 0) {
-                folded.put(name, n);
-            }
-        });
-        return folded;
+        return families.folded();
     }
 
     /** {@return an immutable snapshot of every series at the clock's current time} */

@@ -2,7 +2,6 @@ package io.kmon.metrics;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,15 +36,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * add up the stripes; the folded counts live in stripe 0.
  */
 final class WindowedHistogram {
-    private static final int OCTAVE_BITS = 4;
-    private static final int PER_OCTAVE = 1 << OCTAVE_BITS;
-    private static final int OCTAVE_MASK = PER_OCTAVE - 1;
-    private static final int OCTAVES = (BucketGrid.COUNT + OCTAVE_MASK) >>> OCTAVE_BITS;
+    static final int OCTAVE_BITS = 4;
+    static final int PER_OCTAVE = 1 << OCTAVE_BITS;
+    static final int OCTAVE_MASK = PER_OCTAVE - 1;
+    static final int OCTAVES = (BucketGrid.COUNT + OCTAVE_MASK) >>> OCTAVE_BITS;
     /** Where the folded counts' low bits start in an octave array. */
-    private static final int FOLDED = 2 * PER_OCTAVE;
+    static final int FOLDED = 2 * PER_OCTAVE;
 
     private static final VarHandle OCTAVE = MethodHandles.arrayElementVarHandle(int[][].class);
-    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
+    static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle EXTREME = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle STRIPE_TABLE = MethodHandles.arrayElementVarHandle(int[][][].class);
     private static final VarHandle STRIPES;
@@ -182,107 +181,16 @@ final class WindowedHistogram {
     /** Both views at {@code nowMillis}, read under one lock so they agree. */
     synchronized Reading read(long nowMillis) {
         rotate(nowMillis);
-        return new Reading(stats(), cumulative());
-    }
-
-    private Optional<WindowStats> stats() {
-        // Only the buckets between min and max can hold samples: exports read every timer on
-        // every scrape, and a method's durations usually span a few dozen of the 849 buckets.
-        // A sample still being recorded outside that range is left for the next read.
         long min = Math.min(extreme(0), extreme(2));
         long max = Math.max(extreme(1), extreme(3));
-        if (max < min) {
-            return Optional.empty();
-        }
-        int lo = BucketGrid.index(min);
-        int hi = BucketGrid.index(max);
-        int[][][] tables = tables();
-        long n = 0;
-        for (int k = lo; k <= hi; k++) {
-            n += windowCount(tables, k);
-        }
-        if (n == 0) {
-            return Optional.empty();
-        }
-        // One pass for the mean and all three percentiles: exports read every timer each scrape.
-        long[] ranks = {rank(0.50, n), rank(0.95, n), rank(0.99, n)};
-        double[] quantiles = new double[ranks.length];
-        int next = 0;
-        long seen = 0;
-        double sum = 0;
-        for (int k = lo; k <= hi && seen < n; k++) {
-            long c = Math.min(windowCount(tables, k), n - seen); // writes since the first pass wait
-            if (c == 0) {
-                continue;
-            }
-            double estimate = BucketGrid.estimate(k);
-            sum += c * estimate;
-            seen += c;
-            while (next < ranks.length && seen >= ranks[next]) {
-                quantiles[next++] = clamp(estimate, min, max);
-            }
-        }
-        return Optional.of(
-                new WindowStats(n, min, max, clamp(sum / n, min, max), quantiles[0], quantiles[1], quantiles[2]));
-    }
-
-    /** Both halves' samples in dense bucket {@code k}, over every stripe. */
-    private static long windowCount(int[][][] tables, int k) {
-        int j = k & OCTAVE_MASK;
-        long n = 0;
-        for (int t = 0; t < tables.length; t++) {
-            int[][] table = table(tables, t);
-            int[] octave = table == null ? null : octave(table, k >>> OCTAVE_BITS);
-            if (octave != null) {
-                n += unsigned(octave, j) + unsigned(octave, PER_OCTAVE + j);
-            }
-        }
-        return n;
+        return new Reading(
+                HistogramReader.stats(tables(), min, max), HistogramReader.cumulative(tables(), octaves, foldedHigh));
     }
 
     /** Stripe 0 alone until a collision made stripes; then every stripe (some may be null). */
     private int[][][] tables() {
         int[][][] s = stripes;
         return s == null ? new int[][][] {octaves} : s;
-    }
-
-    private CumulativeBuckets cumulative() {
-        int[][][] tables = tables();
-        int[] indices = new int[32];
-        long[] counts = new long[32];
-        int size = 0;
-        for (int o = 0; o < OCTAVES; o++) {
-            // Folded counts live in stripe 0; any stripe's octave may hold window counts.
-            int[] octave = octave(octaves, o);
-            boolean any = octave != null;
-            for (int t = 1; t < tables.length && !any; t++) {
-                int[][] table = table(tables, t);
-                any = table != null && octave(table, o) != null;
-            }
-            if (!any) {
-                continue;
-            }
-            int[] high = foldedHigh == null ? null : foldedHigh[o];
-            for (int j = 0; j < PER_OCTAVE; j++) {
-                long folded = octave == null
-                        ? 0
-                        : Integer.toUnsignedLong(octave[FOLDED + j])
-                                | (high == null ? 0 : Integer.toUnsignedLong(high[j]) << 32);
-                long c = folded + windowCount(tables, (o << OCTAVE_BITS) + j);
-                if (c == 0) {
-                    continue;
-                }
-                if (size == indices.length) {
-                    indices = Arrays.copyOf(indices, size * 2);
-                    counts = Arrays.copyOf(counts, size * 2);
-                }
-                indices[size] = BucketGrid.gridIndex((o << OCTAVE_BITS) + j);
-                counts[size++] = c;
-            }
-        }
-        return size == 0
-                ? CumulativeBuckets.EMPTY
-                : new CumulativeBuckets(Arrays.copyOf(indices, size), Arrays.copyOf(counts, size));
     }
 
     private void rotate(long nowMillis) {
@@ -345,11 +253,11 @@ final class WindowedHistogram {
         return foldedHigh[o];
     }
 
-    private static int[][] table(int[][][] tables, int t) {
+    static int[][] table(int[][][] tables, int t) {
         return (int[][]) STRIPE_TABLE.getAcquire(tables, t);
     }
 
-    private static int[] octave(int[][] table, int o) {
+    static int[] octave(int[][] table, int o) {
         return (int[]) OCTAVE.getAcquire(table, o);
     }
 
@@ -362,17 +270,5 @@ final class WindowedHistogram {
 
     private long extreme(int i) {
         return (long) EXTREME.getVolatile(extremes, i);
-    }
-
-    private static long unsigned(int[] octave, int i) {
-        return Integer.toUnsignedLong((int) COUNT.getVolatile(octave, i));
-    }
-
-    private static long rank(double q, long n) {
-        return Math.max(1, (long) Math.ceil(q * n));
-    }
-
-    private static double clamp(double value, long min, long max) {
-        return Math.max(min, Math.min(max, value));
     }
 }
