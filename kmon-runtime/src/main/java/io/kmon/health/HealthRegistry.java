@@ -114,15 +114,6 @@ public final class HealthRegistry implements AutoCloseable {
     }
 
     /**
-     * Registers {@code check} for readiness only.
-     * @param name the check's name
-     * @param check the check
-     */
-    public void registerReadiness(String name, HealthCheck check) {
-        register(name, check, EnumSet.of(Probe.READINESS), false);
-    }
-
-    /**
      * Registers a critical {@code check} for readiness: when it is unhealthy, so is the readiness
      * report.
      * @param name the check's name

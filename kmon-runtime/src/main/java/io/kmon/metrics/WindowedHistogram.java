@@ -101,7 +101,7 @@ final class WindowedHistogram {
         } else {
             recordStriped(striped, o, i, false);
         }
-        // Plain reads first: min and max change rarely, so the CAS almost never runs.
+        // Read before CAS: min and max change rarely, so the CAS almost never runs.
         int max = 2 * half + 1;
         long m;
         while (nanos > (m = (long) EXTREME.getVolatile(extremes, max))

@@ -166,7 +166,7 @@ class HealthRegistryTest {
     @Test
     void livenessAndReadiness_runOnlyTheirChecks() {
         registry.registerLiveness("live", HealthResult::healthy);
-        registry.registerReadiness("ready", () -> HealthResult.degraded(Map.of()));
+        registry.register("ready", () -> HealthResult.degraded(Map.of()));
         registry.register("both", HealthResult::healthy);
 
         assertEquals(Set.of("live"), registry.checkLiveness().checks().keySet(), "liveness only when asked");
